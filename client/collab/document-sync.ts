@@ -1,0 +1,159 @@
+/**
+ * One open document: its Y.Doc, the y-websocket provider, presence, connection and save state.
+ * Framework-free (state outside React), so the same class runs in the browser and in Node tests.
+ * @module
+ */
+import * as decoding from 'lib0/decoding'
+import { ObservableV2 } from 'lib0/observable'
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MessageType, readAck, readRejected } from '../../schemas/protocol.ts'
+import { SaveTracker, type SaveState, type TrackedSocket } from './save-tracker.ts'
+
+export type ConnectionState = 'connecting' | 'online' | 'offline'
+
+/** Local persistence of the document (y-indexeddb in the browser). */
+export interface LocalPersistence {
+  whenSynced: Promise<unknown>
+  destroy(): Promise<void> | void
+  clearData(): Promise<void>
+}
+
+export interface DocumentSyncOptions {
+  /** Base websocket URL of the sync endpoint, e.g. `ws://host/sync`. */
+  serverUrl: string
+  name: string
+  /** WebSocket implementation (Node tests pass `ws`). */
+  WebSocketImpl?: typeof WebSocket
+  persistence?: (name: string, doc: Y.Doc) => LocalPersistence
+  /** Reconnect backoff ceiling. */
+  maxBackoffTime?: number
+}
+
+interface Events {
+  connection: (state: ConnectionState) => void
+  save: (state: SaveState) => void
+  /** The server refused an update (and closes the connection). */
+  rejected: (info: { section: string; reason: string }) => void
+  /** The server closed the connection and the provider will not reconnect by itself. */
+  closed: (info: { code: number; reason: string }) => void
+}
+
+export class DocumentSync extends ObservableV2<Events> {
+  readonly doc = new Y.Doc()
+  readonly provider: WebsocketProvider
+  readonly persistence: LocalPersistence | null
+  private readonly tracker: SaveTracker
+  private connectionState: ConnectionState = 'connecting'
+
+  constructor(readonly options: DocumentSyncOptions) {
+    super()
+    this.tracker = new SaveTracker((s) => this.emit('save', [s]))
+    this.persistence = options.persistence?.(options.name, this.doc) ?? null
+    const tracker = this.tracker
+    const Base = options.WebSocketImpl ?? WebSocket
+    class TrackedWebSocket extends Base implements TrackedSocket {
+      sent = 0
+      acked = 0
+      required = 0
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols)
+        tracker.attach(this)
+        this.addEventListener('close', () => tracker.closed(this))
+      }
+      override send(data: Parameters<WebSocket['send']>[0]): void {
+        if (data instanceof Uint8Array) tracker.sending(this, data)
+        super.send(data)
+      }
+    }
+    this.provider = new WebsocketProvider(options.serverUrl, options.name, this.doc, {
+      WebSocketPolyfill: TrackedWebSocket as unknown as typeof WebSocket,
+      maxBackoffTime: options.maxBackoffTime ?? 2500,
+      disableBc: true,
+      connect: false,
+    })
+    this.provider.messageHandlers[MessageType.Ack] = (_e, d, provider) => {
+      const ws = provider.ws as unknown as TrackedWebSocket | null
+      if (ws) tracker.acknowledged(ws, readAck(d as decoding.Decoder))
+    }
+    this.provider.messageHandlers[MessageType.Rejected] = (_e, d) => {
+      this.emit('rejected', [readRejected(d as decoding.Decoder)])
+    }
+    this.provider.on('status', ({ status }) => {
+      this.setConnection(status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline')
+    })
+    this.provider.on('closed', (info) => this.emit('closed', [info]))
+    // Registered after the provider's own handler, which has already sent the update when online.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider) return
+      const ws = this.provider.ws as unknown as TrackedWebSocket | null
+      tracker.localChange(this.provider.wsconnected && ws ? ws : null)
+    })
+    // Open the local copy first, so the first sync step 2 carries changes made offline.
+    void (this.persistence?.whenSynced ?? Promise.resolve()).then(() => {
+      if (!this.destroyed) this.provider.connect()
+    })
+  }
+
+  private destroyed = false
+
+  get awareness(): Awareness {
+    return this.provider.awareness
+  }
+
+  get connection(): ConnectionState {
+    return this.connectionState
+  }
+
+  get save(): SaveState {
+    return this.tracker.state
+  }
+
+  private setConnection(state: ConnectionState): void {
+    if (state === this.connectionState) return
+    this.connectionState = state
+    this.emit('connection', [state])
+  }
+
+  /** Resolves once every local change is acknowledged by the server. */
+  whenSaved(): Promise<void> {
+    if (this.tracker.state === 'saved') return Promise.resolve()
+    return new Promise((resolve) => {
+      const onSave = (s: SaveState) => {
+        if (s === 'saved') {
+          this.off('save', onSave)
+          resolve()
+        }
+      }
+      this.on('save', onSave)
+    })
+  }
+
+  /** Resolves once the provider has synced with the server. */
+  whenSynced(): Promise<void> {
+    if (this.provider.synced) return Promise.resolve()
+    return new Promise((resolve) => {
+      const onSync = (synced: boolean) => {
+        if (synced) {
+          this.provider.off('sync', onSync)
+          resolve()
+        }
+      }
+      this.provider.on('sync', onSync)
+    })
+  }
+
+  /** Drops the local copy (used after the server rejected a change: the server's copy is the truth). */
+  async discardLocalCopy(): Promise<void> {
+    await this.persistence?.clearData()
+  }
+
+  override destroy(): void {
+    this.destroyed = true
+    this.provider.destroy()
+    void this.persistence?.destroy()
+    this.doc.destroy()
+    super.destroy()
+  }
+}

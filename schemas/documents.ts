@@ -1,0 +1,85 @@
+/**
+ * The document layout: which Yjs documents exist and which sections (root types) they hold.
+ *
+ * A document is the unit of reading permission; a section is the unit of writing permission and of
+ * locking (DESIGN §3). Names are plain strings so that they can travel in URLs and in Yjs root names.
+ * @module
+ */
+import { MAX_DOCUMENT_NAME_LENGTH } from './limits.ts'
+
+/** Ids of rows (cases, meetings, members, reports): URL-safe, 1–64 characters. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+
+export type DocumentRef =
+  | { kind: 'meeting'; meetingId: string }
+  | { kind: 'restricted'; meetingId: string }
+  | { kind: 'report'; reportId: string }
+  | { kind: 'demo'; demoId: string }
+
+const DOCUMENT_PATTERN = /^(meeting|report|demo):([A-Za-z0-9_-]{1,64})(:restricted)?$/
+
+/** Parses a document name (`meeting:<id>`, `meeting:<id>:restricted`, `report:<id>`, `demo:<id>`). */
+export function parseDocumentName(name: string): DocumentRef | null {
+  if (name.length > MAX_DOCUMENT_NAME_LENGTH) return null
+  const m = DOCUMENT_PATTERN.exec(name)
+  if (!m) return null
+  const [, kind, id, restricted] = m as unknown as [string, string, string, string | undefined]
+  if (restricted) return kind === 'meeting' ? { kind: 'restricted', meetingId: id } : null
+  if (kind === 'meeting') return { kind: 'meeting', meetingId: id }
+  if (kind === 'report') return { kind: 'report', reportId: id }
+  return { kind: 'demo', demoId: id }
+}
+
+export function documentName(ref: DocumentRef): string {
+  switch (ref.kind) {
+    case 'meeting':
+      return `meeting:${ref.meetingId}`
+    case 'restricted':
+      return `meeting:${ref.meetingId}:restricted`
+    case 'report':
+      return `report:${ref.reportId}`
+    case 'demo':
+      return `demo:${ref.demoId}`
+  }
+}
+
+export type SectionRef =
+  | { kind: 'item'; key: string }
+  | { kind: 'update'; memberId: string }
+  | { kind: 'actions' }
+  | { kind: 'attendance' }
+  | { kind: 'notes' }
+  | { kind: 'contrib'; memberId: string; field: string }
+  | { kind: 'joint'; field: string }
+  | { kind: 'control' }
+
+const KEY = '[a-z0-9][a-z0-9-]{0,63}'
+const SECTION_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => SectionRef]> = [
+  [new RegExp(`^item:(${KEY})$`), (m) => ({ kind: 'item', key: m[1]! })],
+  [/^update:([A-Za-z0-9_-]{1,64})$/, (m) => ({ kind: 'update', memberId: m[1]! })],
+  [new RegExp(`^contrib:([A-Za-z0-9_-]{1,64}):(${KEY})$`), (m) => ({ kind: 'contrib', memberId: m[1]!, field: m[2]! })],
+  [new RegExp(`^joint:(${KEY})$`), (m) => ({ kind: 'joint', field: m[1]! })],
+  [/^actions$/, () => ({ kind: 'actions' })],
+  [/^attendance$/, () => ({ kind: 'attendance' })],
+  [/^notes$/, () => ({ kind: 'notes' })],
+  [/^control$/, () => ({ kind: 'control' })],
+]
+
+/** Parses a section (root type) name; null for names that are not part of the layout. */
+export function parseSectionName(name: string): SectionRef | null {
+  for (const [pattern, build] of SECTION_PATTERNS) {
+    const m = pattern.exec(name)
+    if (m) return build(m)
+  }
+  return null
+}
+
+/** The root type that only the server writes: locks, finalised version, section owners. */
+export const CONTROL_SECTION = 'control'
+
+/** The rich-text sections of the fixed demo layout (foundation issue; meetings replace it). */
+export const DEMO_SECTIONS = [
+  { name: 'item:purpose', title: 'Purpose of the meeting' },
+  { name: 'item:updates', title: 'Updates from core group members' },
+  { name: 'item:next-steps', title: 'Next steps and dates' },
+] as const

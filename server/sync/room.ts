@@ -1,0 +1,236 @@
+/**
+ * A room: the server's live copy of one Yjs document and the connections editing it.
+ *
+ * Write path for every update (DESIGN §5): validate → check (a hook; the permission check plugs in
+ * here) → append to the store (durable) → apply in memory → broadcast to the other connections →
+ * acknowledge to the sender. The room knows no transport: it talks to `SyncSocket`s.
+ * @module
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected } from '../../schemas/protocol.ts'
+import { errorSummary, log } from '../log.ts'
+import type { DocumentStore } from '../store/document-store.ts'
+import { Connection, type ConnectionIdentity } from './connection.ts'
+import type { SyncSocket } from './sync-socket.ts'
+
+/** Why an update was refused: the first section it touched that it may not, and a reason code. */
+export interface UpdateRejection {
+  section: string
+  reason: string
+}
+
+export interface RoomHooks {
+  /** Decides whether `conn` may apply `update`; null to accept. Must not mutate the document. */
+  checkUpdate?: (room: Room, conn: Connection, update: Uint8Array) => UpdateRejection | null
+  /** Called when a rejection closes a connection (for the audit trail). */
+  onRejected?: (room: Room, conn: Connection, rejection: UpdateRejection) => void
+  /** Called whenever the room's connection count drops to zero. */
+  onEmpty?: (room: Room) => void
+}
+
+/** Thrown inside frame handling when a frame does not follow the protocol. */
+class ProtocolError extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message)
+  }
+}
+
+export class Room {
+  readonly doc: Y.Doc
+  readonly awareness: awarenessProtocol.Awareness
+  readonly connections = new Set<Connection>()
+  /** Updates appended since the room loaded or last compacted. */
+  appendedSinceCompaction = 0
+
+  private constructor(
+    readonly name: string,
+    private readonly store: DocumentStore,
+    private readonly hooks: RoomHooks,
+    doc: Y.Doc,
+  ) {
+    this.doc = doc
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    // The server itself has no presence.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.broadcastUpdate)
+    this.awareness.on('update', this.broadcastAwareness)
+  }
+
+  /** Loads a room from the store (snapshot + log tail). */
+  static async load(name: string, store: DocumentStore, hooks: RoomHooks = {}): Promise<Room> {
+    const stored = await store.load(name)
+    const doc = new Y.Doc({ gc: true })
+    Y.transact(doc, () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(doc, u)
+    })
+    const room = new Room(name, store, hooks, doc)
+    room.appendedSinceCompaction = stored.updates.length
+    return room
+  }
+
+  /** Adds a connection and starts the sync handshake (server's sync step 1, then presence). */
+  join(socket: SyncSocket, identity: ConnectionIdentity): Connection {
+    const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f))
+    this.connections.add(conn)
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, MessageType.Sync)
+    encoding.writeVarUint(e, SyncStep.Step1)
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc))
+    conn.send(encoding.toUint8Array(e))
+    const states = this.awareness.getStates()
+    if (states.size > 0) conn.send(awarenessMessage(this.awareness, [...states.keys()]))
+    return conn
+  }
+
+  /** Removes a connection (socket closed) and withdraws its presence. */
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return
+    conn.closed = true
+    if (conn.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], conn)
+    }
+    if (this.connections.size === 0) this.hooks.onEmpty?.(this)
+  }
+
+  /** Closes every connection (server shutdown or room unload). */
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections]) {
+      conn.close(code, reason)
+      this.leave(conn)
+    }
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.broadcastUpdate)
+    this.awareness.off('update', this.broadcastAwareness)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private handleFrame(conn: Connection, frame: Uint8Array): void | Promise<void> {
+    try {
+      const d = decoding.createDecoder(frame)
+      const type = decoding.readVarUint(d)
+      switch (type) {
+        case MessageType.Sync:
+          return this.handleSync(conn, d)
+        case MessageType.Awareness:
+          return this.handleAwareness(conn, d)
+        case MessageType.QueryAwareness:
+          conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          return
+        case MessageType.Auth:
+          return // y-websocket's auth message is unused: the session cookie authenticates.
+        default:
+          throw new ProtocolError(CloseCode.UnknownMessageType, 'unknown message type')
+      }
+    } catch (err) {
+      this.failConnection(conn, err)
+    }
+  }
+
+  private handleSync(conn: Connection, d: decoding.Decoder): void | Promise<void> {
+    const step = decoding.readVarUint(d)
+    if (step === SyncStep.Step1) {
+      const sv = decoding.readVarUint8Array(d)
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, MessageType.Sync)
+      encoding.writeVarUint(e, SyncStep.Step2)
+      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, sv))
+      conn.send(encoding.toUint8Array(e))
+      return
+    }
+    if (step !== SyncStep.Step2 && step !== SyncStep.Update) {
+      throw new ProtocolError(CloseCode.MalformedMessage, 'unknown sync step')
+    }
+    const update = decoding.readVarUint8Array(d)
+    const seq = ++conn.received
+    validateUpdate(update)
+    const rejection = this.hooks.checkUpdate?.(this, conn, update) ?? null
+    if (rejection) {
+      log.warn('sync.update_rejected', { doc: this.name, user: conn.identity.userId, section: rejection.section, reason: rejection.reason })
+      conn.send(encodeRejected(rejection.section, rejection.reason))
+      this.hooks.onRejected?.(this, conn, rejection)
+      conn.close(CloseCode.UpdateRejected, rejection.reason)
+      this.leave(conn)
+      return
+    }
+    return this.store.append(this.name, update).then(
+      () => {
+        this.appendedSinceCompaction++
+        Y.applyUpdate(this.doc, update, conn)
+        conn.send(encodeAck(seq))
+      },
+      (err) => {
+        log.error('store.append_failed', { doc: this.name, error: errorSummary(err) })
+        conn.close(CloseCode.StoreFailed, 'could not store update')
+        this.leave(conn)
+      },
+    )
+  }
+
+  private handleAwareness(conn: Connection, d: decoding.Decoder): void {
+    const payload = decoding.readVarUint8Array(d)
+    // Note which clients this connection speaks for, so their presence goes when it does.
+    const pd = decoding.createDecoder(payload)
+    const count = decoding.readVarUint(pd)
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(pd)
+      decoding.readVarUint(pd) // clock
+      const state = JSON.parse(decoding.readVarString(pd)) as unknown
+      if (state === null) conn.awarenessClients.delete(clientId)
+      else conn.awarenessClients.add(clientId)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
+  }
+
+  private failConnection(conn: Connection, err: unknown): void {
+    const code = err instanceof ProtocolError ? err.code : CloseCode.MalformedMessage
+    log.warn('sync.bad_frame', { doc: this.name, user: conn.identity.userId, code, error: errorSummary(err) })
+    conn.close(code, err instanceof ProtocolError ? err.message : 'malformed message')
+    this.leave(conn)
+  }
+
+  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.connections.size === 0) return
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, MessageType.Sync)
+    encoding.writeVarUint(e, SyncStep.Update)
+    encoding.writeVarUint8Array(e, update)
+    const frame = encoding.toUint8Array(e)
+    for (const conn of this.connections) if (conn !== origin) conn.send(frame)
+  }
+
+  private readonly broadcastAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0 || this.connections.size === 0) return
+    const frame = awarenessMessage(this.awareness, changed)
+    for (const conn of this.connections) if (conn !== origin) conn.send(frame)
+  }
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, MessageType.Awareness)
+  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(e)
+}
+
+/**
+ * Refuses bytes that are not a Yjs update before they reach the store: a malformed update in the log
+ * would break every later load of the document.
+ */
+function validateUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch {
+    throw new ProtocolError(CloseCode.MalformedMessage, 'malformed update')
+  }
+}
