@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, expect, it } from 'vitest'
+import type { DocumentSync } from '../../client/collab/document-sync.ts'
+import { startChildServer, type ChildServer } from '../support/child-server.ts'
+import { openClient, sectionText, typeInto } from '../support/clients.ts'
+
+let server: ChildServer | null = null
+let dataDir = ''
+const clients: DocumentSync[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server?.stop()
+  server = null
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+it('keeps every acknowledged edit through a kill -9 of the server', async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'coregroup-durable-'))
+  server = await startChildServer({ COREGROUP_DATA: dataDir })
+  const writer = openClient(server.syncUrl, 'demo:durable')
+  clients.push(writer)
+  await writer.whenSynced()
+
+  const words: string[] = []
+  for (let i = 0; i < 200; i++) {
+    const word = `edit${i};`
+    words.push(word)
+    typeInto(writer.doc, i % 2 ? 'item:purpose' : 'item:updates', word)
+    if (i % 20 === 19) await new Promise((r) => setTimeout(r, 5)) // let some batches reach the server
+  }
+  await writer.whenSaved()
+  const acknowledgedPurpose = sectionText(writer.doc, 'item:purpose')
+  const acknowledgedUpdates = sectionText(writer.doc, 'item:updates')
+  // Keep typing while the server dies: these may or may not survive, the acknowledged ones must.
+  for (let i = 0; i < 50; i++) typeInto(writer.doc, 'item:purpose', `late${i};`)
+  await server.kill9()
+  writer.destroy()
+  clients.length = 0
+
+  server = await startChildServer({ COREGROUP_DATA: dataDir })
+  const reader = openClient(server.syncUrl, 'demo:durable')
+  clients.push(reader)
+  await reader.whenSynced()
+  expect(sectionText(reader.doc, 'item:purpose').startsWith(acknowledgedPurpose)).toBe(true)
+  expect(sectionText(reader.doc, 'item:updates')).toBe(acknowledgedUpdates)
+  const all = acknowledgedPurpose + acknowledgedUpdates
+  for (const w of words) expect(all).toContain(w)
+})

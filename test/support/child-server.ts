@@ -1,0 +1,51 @@
+/**
+ * Runs the real server as a child process (`server/main.ts`), as `npm start` does, so tests can
+ * `kill -9` it and start it again on the same data folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface ChildServer {
+  process: ChildProcess
+  httpUrl: string
+  syncUrl: string
+  /** Sends SIGKILL and waits for the process to be gone. */
+  kill9(): Promise<void>
+  stop(): Promise<void>
+}
+
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', COREGROUP_LOG: 'quiet', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = /listening on (http:\/\/\S+?)\/?\s/.exec(output)
+      if (m) resolve(m[1]!)
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output.slice(0, 500)}`)))
+    setTimeout(() => reject(new Error(`server did not start: ${output.slice(0, 500)}`)), 30_000)
+  })
+  return {
+    process: child,
+    httpUrl: url,
+    syncUrl: `${url.replace(/^http/, 'ws')}/sync`,
+    async kill9() {
+      child.kill('SIGKILL')
+      await exited
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
