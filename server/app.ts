@@ -35,6 +35,7 @@ export function createApp(options: AppOptions) {
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     const root = relative(process.cwd(), clientDir) || '.'
     app.use('/assets/*', serveStatic({ root }))
+    app.get('/sw.js', serveStatic({ root, path: 'sw.js' }))
     app.get('*', serveStatic({ root, path: 'index.html' }))
   }
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404))

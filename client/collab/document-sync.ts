@@ -46,6 +46,7 @@ export class DocumentSync extends ObservableV2<Events> {
   readonly persistence: LocalPersistence | null
   private readonly tracker: SaveTracker
   private connectionState: ConnectionState = 'connecting'
+  private destroyed = false
 
   constructor(readonly options: DocumentSyncOptions) {
     super()
@@ -84,6 +85,12 @@ export class DocumentSync extends ObservableV2<Events> {
       this.setConnection(status === 'connected' ? 'online' : status === 'connecting' ? 'connecting' : 'offline')
     })
     this.provider.on('closed', (info) => this.emit('closed', [info]))
+    // Emitted while provider.ws is still the closing socket; the socket's own close event can come
+    // much later (no network, no closing handshake), and its unacknowledged frames are owed now.
+    this.provider.on('connection-close', () => {
+      const ws = this.provider.ws as unknown as TrackedWebSocket | null
+      if (ws) tracker.closed(ws)
+    })
     // Registered after the provider's own handler, which has already sent the update when online.
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin === this.provider) return
@@ -92,11 +99,29 @@ export class DocumentSync extends ObservableV2<Events> {
     })
     // Open the local copy first, so the first sync step 2 carries changes made offline.
     void (this.persistence?.whenSynced ?? Promise.resolve()).then(() => {
-      if (!this.destroyed) this.provider.connect()
+      if (this.destroyed) return
+      if (this.browserOnline()) this.provider.connect()
+      else this.setConnection('offline')
     })
+    // The browser knows before the socket does when the network goes: stop at once, resume on return.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.onBrowserOffline)
+      window.addEventListener('online', this.onBrowserOnline)
+    }
   }
 
-  private destroyed = false
+  private browserOnline(): boolean {
+    return typeof navigator === 'undefined' || navigator.onLine !== false
+  }
+
+  private readonly onBrowserOffline = () => {
+    this.provider.disconnect()
+    this.setConnection('offline')
+  }
+
+  private readonly onBrowserOnline = () => {
+    if (!this.destroyed) this.provider.connect()
+  }
 
   get awareness(): Awareness {
     return this.provider.awareness
@@ -151,6 +176,10 @@ export class DocumentSync extends ObservableV2<Events> {
 
   override destroy(): void {
     this.destroyed = true
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.onBrowserOffline)
+      window.removeEventListener('online', this.onBrowserOnline)
+    }
     this.provider.destroy()
     void this.persistence?.destroy()
     this.doc.destroy()

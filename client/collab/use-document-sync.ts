@@ -1,0 +1,48 @@
+/**
+ * React glue for `DocumentSync`: open a document for the life of a component and follow its
+ * connection, save state and presence.
+ * @module
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { DocumentSync } from './document-sync.ts'
+import { indexedDbPersistence } from './local-persistence.ts'
+
+export function syncUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
+}
+
+/** Opens `name` and closes it on unmount; a new instance after the server rejected a change. */
+export function useDocumentSync(name: string): DocumentSync | null {
+  const [sync, setSync] = useState<DocumentSync | null>(null)
+  const [generation, setGeneration] = useState(0)
+  useEffect(() => {
+    const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: indexedDbPersistence })
+    const reload = () => {
+      // The server's copy is the truth: drop the local one and open the document again.
+      void s.discardLocalCopy().then(() => setGeneration((g) => g + 1))
+    }
+    s.on('rejected', reload)
+    ;(window as unknown as { __coregroup?: Record<string, DocumentSync> }).__coregroup ??= {}
+    ;(window as unknown as { __coregroup: Record<string, DocumentSync> }).__coregroup[name] = s
+    setSync(s)
+    return () => {
+      s.off('rejected', reload)
+      s.destroy()
+    }
+  }, [name, generation])
+  return sync
+}
+
+/** Re-renders when `sync` emits any of `events`, returning `read()`. */
+export function useSyncValue<T>(sync: DocumentSync | null, events: Array<'connection' | 'save'>, read: (s: DocumentSync) => T, fallback: T): T {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (!sync) return () => {}
+      for (const e of events) sync.on(e, onChange)
+      return () => {
+        for (const e of events) sync.off(e, onChange)
+      }
+    },
+    () => (sync ? read(sync) : fallback),
+  )
+}
