@@ -1,28 +1,57 @@
 /**
- * The client's entry: a tiny path router over the pages.
+ * The client's entry: the session gate and a small path router over the pages.
  * @module
  */
-import { StrictMode } from 'react'
+import { StrictMode, useEffect, type ReactNode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { parseDocumentName } from '../schemas/documents.ts'
+import { identityOf } from './collab/identity.ts'
+import { Header } from './components/Header.tsx'
+import { routes, type RouteContext } from './routes.tsx'
+import { InvitePage } from './pages/InvitePage.tsx'
+import { SignInPage } from './pages/SignInPage.tsx'
 import { DocumentPage } from './pages/DocumentPage.tsx'
+import { loadSession, useSession } from './session.ts'
 import './styles.css'
 
-function App() {
+function Page(): ReactNode {
+  const session = useSession()
+  useEffect(() => {
+    void loadSession()
+  }, [])
   const path = decodeURIComponent(location.pathname)
-  const m = /^\/documents\/(.+)$/.exec(path)
-  if (m && parseDocumentName(m[1]!)) return <DocumentPage name={m[1]!} />
-  if (path === '/' || path === '') {
-    location.replace('/documents/demo:welcome')
-    return null
+  const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path)
+  if (invite) return <InvitePage token={invite[1]!} />
+  if (session.status === 'loading') return <main className="page" aria-busy="true" />
+  if (session.status === 'signed-out') return <SignInPage />
+  const user = session.session.user
+  const ctx: RouteContext = { user, identity: identityOf(user) }
+  const doc = /^\/documents\/(.+)$/.exec(path)
+  if (doc && parseDocumentName(doc[1]!)) return <DocumentPage name={doc[1]!} identity={ctx.identity} />
+  for (const route of routes) {
+    const m = route.pattern.exec(path)
+    if (m) return route.render(m, ctx)
   }
   return (
-    <main className="page">
+    <main className="page" id="main-content">
       <h1 className="page__title">Page not found</h1>
       <p>
-        <a href="/">Go to the demo document</a>
+        <a href="/">Go to your cases</a>
       </p>
     </main>
+  )
+}
+
+function App() {
+  const session = useSession()
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        Skip to main content
+      </a>
+      <Header user={session.status === 'signed-in' ? session.session.user : null} />
+      <Page />
+    </>
   )
 }
 

@@ -18,25 +18,61 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address')
     .default('127.0.0.1'),
   COREGROUP_DATA: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+    .optional(),
+  COREGROUP_PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case schema name (letters, digits, _)')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// URL')
+    .optional(),
 })
+
+/** Variables whose values may hold passwords: never repeated in an error message. */
+const SECRET = new Set(['DATABASE_URL', 'REDIS_URL'])
 
 export interface Config {
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL (production, several processes) instead of the embedded SQLite file. */
+  databaseUrl?: string
+  /** Schema for coregroup's PostgreSQL tables (default: the connection's search_path). */
+  pgSchema?: string
+  /** Redis for scale-out: updates and presence reach the other server processes. */
+  redisUrl?: string
 }
 
 export class ConfigError extends Error {}
 
 /** Reads and checks the configuration; throws `ConfigError` with a one-line message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const picked = { PORT: env.PORT || undefined, HOST: env.HOST || undefined, COREGROUP_DATA: env.COREGROUP_DATA || undefined }
+  const picked = {
+    PORT: env.PORT || undefined,
+    HOST: env.HOST || undefined,
+    COREGROUP_DATA: env.COREGROUP_DATA || undefined,
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    COREGROUP_PG_SCHEMA: env.COREGROUP_PG_SCHEMA || undefined,
+    REDIS_URL: env.REDIS_URL || undefined,
+  }
   const parsed = EnvSchema.safeParse(picked)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const name = String(issue.path[0])
-    throw new ConfigError(`${name}=${JSON.stringify(picked[name as keyof typeof picked])} ${issue.message}`)
+    const shown = SECRET.has(name) ? name : `${name}=${JSON.stringify(picked[name as keyof typeof picked])}`
+    throw new ConfigError(`${shown} ${issue.message}`)
   }
-  const { PORT, HOST, COREGROUP_DATA } = parsed.data
-  return { port: PORT, host: HOST, dataDir: resolve(COREGROUP_DATA) }
+  const { PORT, HOST, COREGROUP_DATA, DATABASE_URL, COREGROUP_PG_SCHEMA, REDIS_URL } = parsed.data
+  return {
+    port: PORT,
+    host: HOST,
+    dataDir: resolve(COREGROUP_DATA),
+    databaseUrl: DATABASE_URL,
+    pgSchema: COREGROUP_PG_SCHEMA,
+    redisUrl: REDIS_URL,
+  }
 }

@@ -27,7 +27,7 @@ export function SectionEditor({ sync, section, title, identity, readOnlyReason }
         // Undo and redo come from Yjs through Collaboration, so StarterKit's history is off.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document: sync.doc, field: section }),
-        CollaborationCaret.configure({ provider: sync.provider, user: identity }),
+        CollaborationCaret.configure({ provider: sync.provider, user: { id: identity.id, name: identity.name, color: identity.color } }),
       ],
       editable: !readOnlyReason,
       editorProps: {
@@ -49,7 +49,7 @@ export function SectionEditor({ sync, section, title, identity, readOnlyReason }
   }, [editor, readOnlyReason])
 
   useEffect(() => {
-    editor?.commands.updateUser(identity)
+    editor?.commands.updateUser({ id: identity.id, name: identity.name, color: identity.color })
   }, [editor, identity])
 
   return (

@@ -4,12 +4,20 @@
  * stay in order).
  * @module
  */
+import { MAX_UPDATES_PER_SECOND } from '../../schemas/limits.ts'
+import type { DocumentAccess } from './access.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
 /** What the server knows about who is on the other end (filled in by authentication). */
 export interface ConnectionIdentity {
-  /** Stable id of the signed-in user, or an anonymous id in the demo layout. */
+  /** Stable id of the signed-in user. */
   userId: string
+  /** The session the socket was opened with (closing the session closes the socket). */
+  sessionId?: string
+  /** The user's display name (awareness states must use it). */
+  name?: string
+  /** What this connection may do in its document; absent only where no check applies (unit tests). */
+  access?: DocumentAccess
 }
 
 export class Connection {
@@ -18,6 +26,12 @@ export class Connection {
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessClients = new Set<number>()
   closed = false
+  /** Updates waiting for items the server has not seen (in arrival order), and whether a retry runs. */
+  readonly held: Array<{ update: Uint8Array; seq: number }> = []
+  retrying = false
+  /** Token bucket for updates per second: a burst of a second's worth, refilled continuously. */
+  private tokens = MAX_UPDATES_PER_SECOND
+  private refilledAt = performance.now()
   private readonly inbox: Uint8Array[] = []
   private draining = false
 
@@ -38,9 +52,29 @@ export class Connection {
     this.socket.close(code, reason)
   }
 
+  /** Takes one update from the rate budget; false when the connection is over the limit. */
+  withinRate(): boolean {
+    const t = performance.now()
+    this.tokens = Math.min(MAX_UPDATES_PER_SECOND, this.tokens + ((t - this.refilledAt) / 1000) * MAX_UPDATES_PER_SECOND)
+    this.refilledAt = t
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+
+  /** True when the connection sent anything since the last call (used to keep its session alive). */
+  takeActivity(): boolean {
+    const was = this.active
+    this.active = false
+    return was
+  }
+
+  private active = false
+
   /** Queues a frame; frames are handled one at a time, in arrival order. */
   enqueue(frame: Uint8Array): void {
     if (this.closed) return
+    this.active = true
     this.inbox.push(frame)
     if (!this.draining) void this.drain()
   }

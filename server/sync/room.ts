@@ -14,6 +14,7 @@ import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected } from '../
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import { Connection, type ConnectionIdentity } from './connection.ts'
+import { REMOTE_ORIGIN } from './fanout.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
 /** Why an update was refused: the first section it touched that it may not, and a reason code. */
@@ -22,14 +23,33 @@ export interface UpdateRejection {
   reason: string
 }
 
+/** `held`: the update depends on items the server has not seen; it waits for them. */
+export type CheckOutcome = UpdateRejection | null | 'held'
+
 export interface RoomHooks {
   /** Decides whether `conn` may apply `update`; null to accept. Must not mutate the document. */
-  checkUpdate?: (room: Room, conn: Connection, update: Uint8Array) => UpdateRejection | null
+  checkUpdate?: (room: Room, conn: Connection, update: Uint8Array) => CheckOutcome
+  /** Whether an awareness state announced by `conn` may be relayed (e.g. it claims this user only). */
+  checkAwareness?: (conn: Connection, state: Record<string, unknown>) => boolean
+  /** Called when a connection breaks a limit (for the audit trail). */
+  onLimit?: (room: Room, conn: Connection, limit: string) => void
   /** Called when a rejection closes a connection (for the audit trail). */
   onRejected?: (room: Room, conn: Connection, rejection: UpdateRejection) => void
   /** Called whenever the room's connection count drops to zero. */
   onEmpty?: (room: Room) => void
+  /**
+   * Called with each update made durable by this process (a client's or the server's own), after
+   * it is applied; scale-out publishes it here. Not called for updates from other processes.
+   */
+  onAccepted?: (room: Room, update: Uint8Array) => void
+  /** Called with each awareness update from this process's connections (y-protocols encoding). */
+  onAwareness?: (room: Room, update: Uint8Array) => void
+  /** Called when the room's memory holds a change the store refused; the room must be dropped. */
+  onFailed?: (room: Room) => void
 }
+
+/** Transaction origin of `Room.applyServerChange`. */
+export const SERVER_ORIGIN: unique symbol = Symbol('coregroup.server')
 
 /** Thrown inside frame handling when a frame does not follow the protocol. */
 class ProtocolError extends Error {
@@ -44,6 +64,8 @@ export class Room {
   readonly connections = new Set<Connection>()
   /** Updates appended since the room loaded or last compacted. */
   appendedSinceCompaction = 0
+  /** The store write of the server change made by the transaction that just ended. */
+  private serverWrite: Promise<void> | null = null
 
   private constructor(
     readonly name: string,
@@ -55,7 +77,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server itself has no presence.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.broadcastUpdate)
+    this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.broadcastAwareness)
   }
 
@@ -105,7 +127,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.broadcastUpdate)
+    this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.broadcastAwareness)
     this.awareness.destroy()
     this.doc.destroy()
@@ -150,12 +172,33 @@ export class Room {
     const update = decoding.readVarUint8Array(d)
     const seq = ++conn.received
     validateUpdate(update)
-    const rejection = this.hooks.checkUpdate?.(this, conn, update) ?? null
-    if (rejection) {
-      log.warn('sync.update_rejected', { doc: this.name, user: conn.identity.userId, section: rejection.section, reason: rejection.reason })
-      conn.send(encodeRejected(rejection.section, rejection.reason))
-      this.hooks.onRejected?.(this, conn, rejection)
-      conn.close(CloseCode.UpdateRejected, rejection.reason)
+    if (!conn.withinRate()) {
+      log.warn('sync.rate_limited', { doc: this.name, user: conn.identity.userId })
+      this.hooks.onLimit?.(this, conn, 'updates-per-second')
+      conn.close(CloseCode.RateLimited, 'too many updates')
+      this.leave(conn)
+      return
+    }
+    if (conn.held.length > 0) {
+      // Keep this connection's updates in order behind the one that waits.
+      conn.held.push({ update, seq })
+      return
+    }
+    return this.accept(conn, update, seq)
+  }
+
+  /** Checks, stores, applies and acknowledges one update (or holds or rejects it). */
+  private accept(conn: Connection, update: Uint8Array, seq: number): void | Promise<void> {
+    const outcome = this.hooks.checkUpdate?.(this, conn, update) ?? null
+    if (outcome === 'held') {
+      conn.held.push({ update, seq })
+      return
+    }
+    if (outcome) {
+      log.warn('sync.update_rejected', { doc: this.name, user: conn.identity.userId, section: outcome.section, reason: outcome.reason })
+      conn.send(encodeRejected(outcome.section, outcome.reason))
+      this.hooks.onRejected?.(this, conn, outcome)
+      conn.close(CloseCode.UpdateRejected, outcome.reason)
       this.leave(conn)
       return
     }
@@ -164,6 +207,7 @@ export class Room {
         this.appendedSinceCompaction++
         Y.applyUpdate(this.doc, update, conn)
         conn.send(encodeAck(seq))
+        this.hooks.onAccepted?.(this, update)
       },
       (err) => {
         log.error('store.append_failed', { doc: this.name, error: errorSummary(err) })
@@ -171,6 +215,26 @@ export class Room {
         this.leave(conn)
       },
     )
+  }
+
+  /** After the document changed, retries updates that were waiting for items it now has. */
+  private retryHeld(): void {
+    for (const conn of this.connections) {
+      if (conn.held.length === 0 || conn.retrying) continue
+      conn.retrying = true
+      void this.drainHeld(conn).finally(() => (conn.retrying = false))
+    }
+  }
+
+  private async drainHeld(conn: Connection): Promise<void> {
+    while (conn.held.length > 0 && !conn.closed) {
+      const next = conn.held[0]!
+      const outcome = this.hooks.checkUpdate?.(this, conn, next.update) ?? null
+      if (outcome === 'held') return
+      conn.held.shift()
+      const pending = this.accept(conn, next.update, next.seq)
+      if (pending) await pending
+    }
   }
 
   private handleAwareness(conn: Connection, d: decoding.Decoder): void {
@@ -181,11 +245,25 @@ export class Room {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(pd)
       decoding.readVarUint(pd) // clock
-      const state = JSON.parse(decoding.readVarString(pd)) as unknown
-      if (state === null) conn.awarenessClients.delete(clientId)
-      else conn.awarenessClients.add(clientId)
+      const state = JSON.parse(decoding.readVarString(pd)) as Record<string, unknown> | null
+      if (state === null) {
+        conn.awarenessClients.delete(clientId)
+        continue
+      }
+      // A client id another connection speaks for, or a state claiming another user, is dropped whole.
+      const owner = this.awarenessOwner(clientId)
+      if ((owner && owner !== conn) || (this.hooks.checkAwareness && !this.hooks.checkAwareness(conn, state))) {
+        log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId })
+        return
+      }
+      conn.awarenessClients.add(clientId)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
+  }
+
+  private awarenessOwner(clientId: number): Connection | null {
+    for (const c of this.connections) if (c.awarenessClients.has(clientId)) return c
+    return null
   }
 
   private failConnection(conn: Connection, err: unknown): void {
@@ -195,8 +273,50 @@ export class Room {
     this.leave(conn)
   }
 
-  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+  /**
+   * Changes the document as the server (locks, status in `control`): runs `change` in a transaction
+   * and resolves once the resulting update is durable, relayed to this room's clients and handed to
+   * `onAccepted`. Rejects when the store refused it (the room is then dropped).
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    this.serverWrite = null
+    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN)
+    const written = this.serverWrite
+    this.serverWrite = null
+    if (written) await written
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin instanceof Connection || origin === REMOTE_ORIGIN) {
+      this.broadcastUpdate(update, origin)
+      return
+    }
+    // The server's own change (any other origin): like a client's, durable before anyone sees it.
+    const written = this.storeServerChange(update)
+    written.catch(() => {}) // reported in storeServerChange; applyServerChange rethrows to its caller
+    this.serverWrite = written
+  }
+
+  private storeServerChange(update: Uint8Array): Promise<void> {
+    return this.store.append(this.name, update).then(
+      () => {
+        this.appendedSinceCompaction++
+        this.broadcastUpdate(update, null)
+        this.hooks.onAccepted?.(this, update)
+      },
+      (err: unknown) => {
+        log.error('store.append_failed', { doc: this.name, origin: 'server', error: errorSummary(err) })
+        // Memory now holds a change the store lacks: drop this copy so that nothing builds on it.
+        this.closeAll(CloseCode.StoreFailed, 'could not store update')
+        this.hooks.onFailed?.(this)
+        throw err
+      },
+    )
+  }
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
     if (this.connections.size === 0) return
+    this.retryHeld()
     const e = encoding.createEncoder()
     encoding.writeVarUint(e, MessageType.Sync)
     encoding.writeVarUint(e, SyncStep.Update)
@@ -210,7 +330,9 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
-    if (changed.length === 0 || this.connections.size === 0) return
+    if (changed.length === 0) return
+    if (origin instanceof Connection) this.hooks.onAwareness?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    if (this.connections.size === 0) return
     const frame = awarenessMessage(this.awareness, changed)
     for (const conn of this.connections) if (conn !== origin) conn.send(frame)
   }

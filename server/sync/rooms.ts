@@ -1,30 +1,58 @@
 /**
  * Keeps one room per open document: loads it on the first connection, compacts its log when it grows,
- * and compacts and unloads it when it has been idle for a while.
+ * and compacts and unloads it when it has been idle for a while. With a `fanout` (scale-out), each
+ * room is subscribed to its document's channel before it loads, and what it accepts is published.
  * @module
  */
 import { COMPACT_AFTER_UPDATES, ROOM_IDLE_UNLOAD_MS } from '../../schemas/limits.ts'
 import { CloseCode } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
+import type { Connection } from './connection.ts'
+import type { Fanout } from './fanout.ts'
 import { Room, type RoomHooks } from './room.ts'
+import { RoomChannel } from './room-channel.ts'
 
 export interface RoomsOptions {
   idleUnloadMs?: number
   compactAfterUpdates?: number
   hooks?: Omit<RoomHooks, 'onEmpty'>
+  /** Other server processes holding the same documents (Redis); none in single-process mode. */
+  fanout?: Fanout
 }
 
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>()
+  /** The rooms that have finished loading, for synchronous walks over connections. */
+  private readonly ready = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly compactTimer: NodeJS.Timeout
   private readonly idleUnloadMs: number
   private readonly compactAfter: number
+  private readonly hooks: RoomHooks
+  private readonly channels = new Map<Room, RoomChannel>()
 
   constructor(private readonly store: DocumentStore, private readonly options: RoomsOptions = {}) {
     this.idleUnloadMs = options.idleUnloadMs ?? ROOM_IDLE_UNLOAD_MS
     this.compactAfter = options.compactAfterUpdates ?? COMPACT_AFTER_UPDATES
+    const given = options.hooks ?? {}
+    const fanout = options.fanout
+    this.hooks = {
+      ...given,
+      onEmpty: (r) => this.scheduleUnload(r),
+      onAccepted: (r, update) => {
+        given.onAccepted?.(r, update)
+        fanout?.publish(r.name, { kind: 'update', data: update })
+      },
+      onAwareness: (r, update) => {
+        given.onAwareness?.(r, update)
+        fanout?.publish(r.name, { kind: 'awareness', data: update })
+      },
+      onFailed: (r) => {
+        given.onFailed?.(r)
+        void this.drop(r)
+      },
+    }
     this.compactTimer = setInterval(() => void this.compactGrown(), 5_000)
     this.compactTimer.unref()
   }
@@ -39,9 +67,12 @@ export class Rooms {
     let room = this.rooms.get(name)
     if (!room) {
       const started = performance.now()
-      room = Room.load(name, this.store, { ...this.options.hooks, onEmpty: (r) => this.scheduleUnload(r) })
+      room = this.load(name)
       room.then(
-        () => log.info('room.loaded', { doc: name, ms: Math.round(performance.now() - started) }),
+        (r) => {
+          this.ready.set(name, r)
+          log.info('room.loaded', { doc: name, ms: Math.round(performance.now() - started) })
+        },
         (err) => {
           log.error('room.load_failed', { doc: name, error: errorSummary(err) })
           this.rooms.delete(name)
@@ -61,6 +92,62 @@ export class Rooms {
     return this.rooms.has(name)
   }
 
+  /** Open connections (in loaded rooms) — resolved rooms only. */
+  *connections(): Generator<{ room: Room; conn: Connection }> {
+    for (const room of this.ready.values()) for (const conn of room.connections) yield { room, conn }
+  }
+
+  connectionsOfSession(sessionId: string): number {
+    let n = 0
+    for (const { conn } of this.connections()) if (conn.identity.sessionId === sessionId) n++
+    return n
+  }
+
+  /** Closes every connection that matches (session ended, member removed, access changed). */
+  closeWhere(match: (conn: Connection, room: Room) => boolean, code: number, reason: string): number {
+    const victims = [...this.connections()].filter(({ conn, room }) => match(conn, room))
+    for (const { room, conn } of victims) {
+      conn.close(code, reason)
+      room.leave(conn)
+    }
+    return victims.length
+  }
+
+  /** Subscribes to the document's channel (when scaled out), then loads the room. */
+  private async load(name: string): Promise<Room> {
+    const channel = this.options.fanout ? new RoomChannel(name, this.options.fanout, this.store) : null
+    await channel?.open()
+    try {
+      const room = await Room.load(name, this.store, this.hooks)
+      if (channel) {
+        this.channels.set(room, channel)
+        channel.attach(room)
+      }
+      return room
+    } catch (err) {
+      channel?.close()
+      throw err
+    }
+  }
+
+  private closeChannel(room: Room): void {
+    this.channels.get(room)?.close()
+    this.channels.delete(room)
+  }
+
+  /** Drops a room whose memory the store no longer matches, without compacting; the next get reloads it. */
+  private async drop(room: Room): Promise<void> {
+    const timer = this.idleTimers.get(room.name)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(room.name)
+    if ((await this.rooms.get(room.name)) !== room) return
+    this.rooms.delete(room.name)
+    this.ready.delete(room.name)
+    this.closeChannel(room)
+    room.destroy()
+    log.warn('room.dropped', { doc: room.name })
+  }
+
   private scheduleUnload(room: Room): void {
     if (this.idleTimers.has(room.name)) return
     const timer = setTimeout(() => void this.unload(room), this.idleUnloadMs)
@@ -73,6 +160,8 @@ export class Rooms {
     this.idleTimers.delete(room.name)
     if (room.connections.size > 0 || (await this.rooms.get(room.name)) !== room) return
     this.rooms.delete(room.name)
+    this.ready.delete(room.name)
+    this.closeChannel(room)
     room.destroy()
     if (room.appendedSinceCompaction > 0) await this.compact(room.name)
     log.info('room.unloaded', { doc: room.name })
@@ -104,9 +193,11 @@ export class Rooms {
     this.idleTimers.clear()
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)))
     this.rooms.clear()
+    this.ready.clear()
     for (const room of rooms) {
       if (!room) continue
       room.closeAll(CloseCode.GoingAway, 'server shutting down')
+      this.closeChannel(room)
       room.destroy()
       if (room.appendedSinceCompaction > 0) await this.compact(room.name)
     }

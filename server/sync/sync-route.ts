@@ -1,23 +1,54 @@
 /**
- * Adapts Hono's websocket to the sync core: `/sync/<document name>`. Frames that arrive while the
- * room loads are queued; text frames close the connection (the protocol is binary).
+ * Adapts Hono's websocket to the sync core: `/sync/<document name>`. The upgrade is authenticated by
+ * the session cookie and its Origin checked; the user's access to the document is resolved before the
+ * room is joined. Frames that arrive meanwhile are queued; text frames close the connection.
  * @module
  */
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
-import { randomUUID } from 'node:crypto'
-import { parseDocumentName } from '../../schemas/documents.ts'
+import { MAX_DOCUMENTS_PER_CONNECTION } from '../../schemas/limits.ts'
 import { CloseCode } from '../../schemas/protocol.ts'
+import type { SignedIn } from '../auth/auth-service.ts'
+import { sameOrigin, SESSION_COOKIE } from '../auth/middleware.ts'
+import { recordAudit } from '../db/repos/audit.ts'
 import { errorSummary, log } from '../log.ts'
+import type { ApiServices } from '../routes/index.ts'
+import { resolveAccess, type DocumentAccess } from './access.ts'
 import type { Connection } from './connection.ts'
 import type { Room } from './room.ts'
-import type { Rooms } from './rooms.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
-export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, rooms: Rooms) {
+type Refusal = { code: number; reason: string }
+
+interface Admission {
+  signed: SignedIn
+  access: DocumentAccess
+}
+
+async function admit(c: Context, services: ApiServices, name: string | null): Promise<Admission | Refusal> {
+  if (!sameOrigin(c)) return { code: CloseCode.Forbidden, reason: 'origin not allowed' }
+  const signed = await services.auth.resolve(getCookie(c, SESSION_COOKIE))
+  if (!signed) return { code: CloseCode.Unauthenticated, reason: 'sign in required' }
+  if (name === null) return { code: CloseCode.UnknownDocument, reason: 'unknown document' }
+  if (services.rooms.connectionsOfSession(signed.sessionId) >= MAX_DOCUMENTS_PER_CONNECTION) {
+    return { code: CloseCode.RateLimited, reason: 'too many documents open' }
+  }
+  const result = await resolveAccess(services.db, signed.user, name)
+  if (!result.ok) {
+    if (result.reason === 'forbidden') {
+      await recordAudit(services.db, { event: 'document-refused', userId: signed.user.id, authorityId: signed.user.authorityId, doc: name })
+      return { code: CloseCode.Forbidden, reason: 'no access to this document' }
+    }
+    return { code: CloseCode.UnknownDocument, reason: 'unknown document' }
+  }
+  return { signed, access: result.access }
+}
+
+export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: ApiServices) {
   return upgradeWebSocket((c) => {
     const name = safeDecode(c.req.param('name') ?? '')
-    const known = name !== null && parseDocumentName(name) !== null
-    const userId = `anon-${randomUUID().slice(0, 8)}`
+    const admission = admit(c, services, name)
     let conn: Connection | null = null
     let joined: Room | null = null
     let early: Uint8Array[] | null = []
@@ -32,23 +63,24 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, rooms: Rooms)
 
     return {
       onOpen(_evt, ws) {
-        if (!known) {
-          ws.close(CloseCode.UnknownDocument, 'unknown document')
-          return
-        }
-        rooms.get(name).then(
-          (room) => {
-            if (closed) return
-            joined = room
-            conn = room.join(socketOf(ws), { userId })
-            for (const f of early ?? []) conn.enqueue(f)
-            early = null
-          },
-          (err) => {
-            log.error('sync.open_failed', { doc: name, error: errorSummary(err) })
-            ws.close(CloseCode.StoreFailed, 'could not load document')
-          },
-        )
+        void (async () => {
+          const admitted = await admission
+          if ('code' in admitted) {
+            ws.close(admitted.code, admitted.reason)
+            return
+          }
+          const { signed, access } = admitted
+          const room = await services.rooms.get(name!)
+          if (closed) return
+          joined = room
+          conn = room.join(socketOf(ws), { userId: signed.user.id, sessionId: signed.sessionId, name: signed.user.name, access })
+          await recordAudit(services.db, { event: 'document-opened', userId: signed.user.id, authorityId: access.authorityId, caseId: access.caseId, doc: name })
+          for (const f of early ?? []) conn.enqueue(f)
+          early = null
+        })().catch((err) => {
+          log.error('sync.open_failed', { doc: name ?? '?', error: errorSummary(err) })
+          ws.close(CloseCode.StoreFailed, 'could not open document')
+        })
       },
       onMessage(evt, ws) {
         if (typeof evt.data === 'string') {
@@ -61,6 +93,7 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, rooms: Rooms)
       },
       onClose() {
         closed = true
+        early = null
         if (joined && conn) joined.leave(conn)
       },
     }

@@ -20,7 +20,8 @@ afterAll(async () => {
 async function openPerson(name: string, doc: string) {
   const context = await browser.newContext()
   const page = new DocumentPageObject(await context.newPage(), server.httpUrl)
-  await page.open(doc, name)
+  await page.signIn(await server.signUp({ name }))
+  await page.open(doc)
   await expect.poll(() => page.connection().getAttribute('data-state')).toBe('online')
   return { context, page }
 }

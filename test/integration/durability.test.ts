@@ -6,6 +6,7 @@ import type { DocumentSync } from '../../client/collab/document-sync.ts'
 import { startChildServer, type ChildServer } from '../support/child-server.ts'
 import { openClient, sectionText, typeInto } from '../support/clients.ts'
 
+const ADMIN = { COREGROUP_ADMIN_EMAIL: 'admin@example.test', COREGROUP_ADMIN_PASSWORD: 'a long fictional passphrase' }
 let server: ChildServer | null = null
 let dataDir = ''
 const clients: DocumentSync[] = []
@@ -19,8 +20,9 @@ afterEach(async () => {
 
 it('keeps every acknowledged edit through a kill -9 of the server', async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coregroup-durable-'))
-  server = await startChildServer({ COREGROUP_DATA: dataDir })
-  const writer = openClient(server.syncUrl, 'demo:durable')
+  server = await startChildServer({ COREGROUP_DATA: dataDir, ...ADMIN })
+  const session = await server.signIn(ADMIN.COREGROUP_ADMIN_EMAIL, ADMIN.COREGROUP_ADMIN_PASSWORD)
+  const writer = openClient(server.syncUrl, 'demo:durable', session)
   clients.push(writer)
   await writer.whenSynced()
 
@@ -40,8 +42,8 @@ it('keeps every acknowledged edit through a kill -9 of the server', async () => 
   writer.destroy()
   clients.length = 0
 
-  server = await startChildServer({ COREGROUP_DATA: dataDir })
-  const reader = openClient(server.syncUrl, 'demo:durable')
+  server = await startChildServer({ COREGROUP_DATA: dataDir, ...ADMIN })
+  const reader = openClient(server.syncUrl, 'demo:durable', await server.signIn(ADMIN.COREGROUP_ADMIN_EMAIL, ADMIN.COREGROUP_ADMIN_PASSWORD))
   clients.push(reader)
   await reader.whenSynced()
   expect(sectionText(reader.doc, 'item:purpose').startsWith(acknowledgedPurpose)).toBe(true)

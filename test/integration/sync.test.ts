@@ -5,18 +5,20 @@ import type { DocumentSync } from '../../client/collab/document-sync.ts'
 import { MAX_FRAME_BYTES } from '../../schemas/limits.ts'
 import { CloseCode, MessageType, SyncStep } from '../../schemas/protocol.ts'
 import { openClient, openRawSocket, sectionText, typeInto, waitFor } from '../support/clients.ts'
-import { startTestServer, type TestServer } from '../support/server.ts'
+import { startTestServer, type TestServer, type TestUser } from '../support/server.ts'
 
 let server: TestServer
+let user: TestUser
 const clients: DocumentSync[] = []
 const open = (name: string) => {
-  const c = openClient(server.syncUrl, name)
+  const c = openClient(server.syncUrl, name, user)
   clients.push(c)
   return c
 }
 
 beforeEach(async () => {
   server = await startTestServer()
+  user = await server.signUp()
 })
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy()
@@ -50,7 +52,7 @@ describe('sync between y-websocket providers', () => {
   })
 
   it('acknowledges an update only once it is in the store', async () => {
-    const raw = await openRawSocket(`${server.syncUrl}/demo:ack`)
+    const raw = await openRawSocket(`${server.syncUrl}/demo:ack`, user)
     const doc = new Y.Doc()
     typeInto(doc, 'item:purpose', 'Durable words')
     const stateAtAck: string[] = []
@@ -95,6 +97,7 @@ describe('sync between y-websocket providers', () => {
   it('reloads an unloaded room from the store with the same content', async () => {
     await server.stop()
     server = await startTestServer({ idleUnloadMs: 50 })
+    user = await server.signUp()
     const a = open('demo:unload')
     await a.whenSynced()
     typeInto(a.doc, 'item:purpose', 'Kept across unload')
@@ -108,7 +111,7 @@ describe('sync between y-websocket providers', () => {
   })
 
   it('refuses a document name outside the layout with close code UnknownDocument', async () => {
-    const raw = await openRawSocket(`${server.syncUrl}/not-a-document`)
+    const raw = await openRawSocket(`${server.syncUrl}/not-a-document`, user)
     expect((await raw.closed).code).toBe(CloseCode.UnknownDocument)
   })
 })
@@ -127,7 +130,7 @@ describe('bad input closes only the offending connection', () => {
       const a = open(name)
       const b = open(name)
       await Promise.all([a.whenSynced(), b.whenSynced()])
-      const raw = await openRawSocket(`${server.syncUrl}/${name}`)
+      const raw = await openRawSocket(`${server.syncUrl}/${name}`, user)
       await waitFor(() => raw.frames.length > 0, 5000, 'server hello')
       send(raw.ws)
       expect((await raw.closed).code).toBe(code)

@@ -11,6 +11,8 @@ export interface ChildServer {
   process: ChildProcess
   httpUrl: string
   syncUrl: string
+  /** Signs in (as the administrator made from COREGROUP_ADMIN_EMAIL/PASSWORD) and returns the cookie. */
+  signIn(email: string, password: string): Promise<{ cookie: string; csrfToken: string }>
   /** Sends SIGKILL and waits for the process to be gone. */
   kill9(): Promise<void>
   stop(): Promise<void>
@@ -39,6 +41,13 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     process: child,
     httpUrl: url,
     syncUrl: `${url.replace(/^http/, 'ws')}/sync`,
+    async signIn(email, password) {
+      const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+      if (res.status !== 201) throw new Error(`sign-in failed: ${res.status}`)
+      const body = (await res.json()) as { csrfToken: string }
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
+      return { cookie, csrfToken: body.csrfToken }
+    },
     async kill9() {
       child.kill('SIGKILL')
       await exited

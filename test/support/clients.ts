@@ -6,8 +6,19 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { DocumentSync } from '../../client/collab/document-sync.ts'
 
-export function openClient(syncUrl: string, name: string): DocumentSync {
-  return new DocumentSync({ serverUrl: syncUrl, name, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, maxBackoffTime: 200 })
+/** A `ws` WebSocket that sends the session cookie (and this site's Origin) with the upgrade. */
+export function cookieWebSocket(cookie: string | undefined): typeof globalThis.WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      const u = new URL(url)
+      super(url, protocols, { headers: { ...(cookie ? { cookie } : {}), origin: `http://${u.host}` } })
+    }
+  } as unknown as typeof globalThis.WebSocket
+}
+
+/** A y-websocket client (through DocumentSync) signed in as `user` (by its cookie). */
+export function openClient(syncUrl: string, name: string, user?: { cookie: string }): DocumentSync {
+  return new DocumentSync({ serverUrl: syncUrl, name, WebSocketImpl: cookieWebSocket(user?.cookie), maxBackoffTime: 200 })
 }
 
 /** Waits until `predicate` holds, checking on every change of `doc` (and every 20 ms). */
@@ -52,8 +63,8 @@ export function typeInto(doc: Y.Doc, section: string, text: string): void {
 }
 
 /** Opens a raw websocket and resolves when it is open; collects frames and the close event. */
-export async function openRawSocket(url: string) {
-  const ws = new WebSocket(url)
+export async function openRawSocket(url: string, user?: { cookie: string }) {
+  const ws = new WebSocket(url, { headers: { ...(user ? { cookie: user.cookie } : {}), origin: `http://${new URL(url).host}` } })
   const frames: Uint8Array[] = []
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),

@@ -6,14 +6,18 @@ import type { Page } from 'playwright-core'
 export class DocumentPageObject {
   constructor(readonly page: Page, readonly baseUrl: string) {}
 
-  async open(name: string, displayName?: string): Promise<void> {
-    if (displayName) {
-      await this.page.addInitScript((n) => {
-        localStorage.setItem('coregroup:identity', JSON.stringify({ name: n, color: '#1d70b8' }))
-      }, displayName)
-    }
+  /** Signs in through the sign-in page (the app shows it to anyone signed out). */
+  async signIn(user: { email: string; password: string }): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/`)
+    await this.page.getByLabel('Email address').fill(user.email)
+    await this.page.getByLabel('Password').fill(user.password)
+    await this.page.getByRole('button', { name: 'Sign in' }).click()
+    await this.page.getByTestId('signed-in-as').waitFor()
+  }
+
+  async open(name: string, firstSection = 'item:purpose'): Promise<void> {
     await this.page.goto(`${this.baseUrl}/documents/${name}`)
-    await this.editor('item:purpose').waitFor()
+    await this.editor(firstSection).waitFor()
   }
 
   editor(section: string) {

@@ -1,0 +1,63 @@
+/**
+ * Accept an invitation: choose a password, which creates the account and signs in. The link works once.
+ * @module
+ */
+import { useEffect, useState, type FormEvent } from 'react'
+import { z } from 'zod'
+import { AcceptInvitationInput, SessionResponse } from '../../schemas/api/session.ts'
+import { fieldErrors } from '../../schemas/api/errors.ts'
+import { api, ApiFailure } from '../api/client.ts'
+import { ErrorSummary, FieldError } from '../components/ErrorSummary/ErrorSummary.tsx'
+import { signedIn } from '../session.ts'
+
+const Invitation = z.object({ email: z.string(), name: z.string(), accountRole: z.string(), expiresAt: z.string() })
+
+export function InvitePage({ token }: { token: string }) {
+  const [invitation, setInvitation] = useState<z.infer<typeof Invitation> | null>(null)
+  const [problem, setProblem] = useState<string>()
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+
+  useEffect(() => {
+    api('GET', `/api/invitations/${encodeURIComponent(token)}`, Invitation).then(setInvitation, (err: Error) => setProblem(err.message))
+  }, [token])
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const parsed = AcceptInvitationInput.safeParse({ password })
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error))
+    try {
+      const session = await api('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, SessionResponse, parsed.data)
+      history.replaceState(null, '', '/')
+      signedIn(session)
+    } catch (err) {
+      setErrors(err instanceof ApiFailure ? err.fields : {})
+      setProblem(err instanceof Error ? err.message : undefined)
+    }
+  }
+
+  if (problem && !invitation) {
+    return (
+      <main className="page page--narrow" id="main-content">
+        <h1 className="page__title">This link cannot be used</h1>
+        <p>{problem}. Ask your administrator for a new invitation.</p>
+      </main>
+    )
+  }
+  return (
+    <main className="page page--narrow" id="main-content">
+      <ErrorSummary message={problem} fields={errors} />
+      <h1 className="page__title">Create your account</h1>
+      {invitation && <p>You have been invited as {invitation.name} ({invitation.email}).</p>}
+      <form onSubmit={submit} noValidate>
+        <div className={`field${errors.password ? ' field--error' : ''}`}>
+          <label className="field__label" htmlFor="field-password">Choose a password</label>
+          <p className="field__hint">At least 12 characters. A few unrelated words is a good password.</p>
+          <FieldError text={errors.password} />
+          <input className="field__input" id="field-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        <button className="button" type="submit">Create account</button>
+      </form>
+    </main>
+  )
+}

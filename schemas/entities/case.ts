@@ -1,0 +1,123 @@
+/**
+ * A case: one family's child protection plan, from the initial conference until the plan ends.
+ * @module
+ */
+import { z } from 'zod'
+import { Id, isoDate, MAX_NAME_LENGTH, optionalIsoDate, requiredText, Timestamp } from './fields.ts'
+
+/** Whether the child protection plan is still in force. */
+export const CaseStatus = z.enum(['open', 'plan-ended'], { error: 'Select open or plan ended' })
+export type CaseStatus = z.infer<typeof CaseStatus>
+
+/** Words for each case status. */
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = { open: 'Open', 'plan-ended': 'Plan ended' }
+
+/** Most children one case may name. */
+export const MAX_CHILDREN = 20
+/** Most review conference dates one case may hold. */
+export const MAX_REVIEW_CONFERENCES = 50
+
+const childFields = {
+  name: requiredText('Child’s name', MAX_NAME_LENGTH, 'Enter the child’s name'),
+  dateOfBirth: isoDate('Date of birth'),
+}
+
+/** A child subject to the plan, as a request sends it. */
+export const ChildInput = z.strictObject(childFields)
+export type ChildInput = z.infer<typeof ChildInput>
+
+/** A child subject to the plan, as stored. */
+export const Child = z.strictObject({ id: Id, ...childFields })
+export type Child = z.infer<typeof Child>
+
+const childList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item, { error: 'Add at least one child' })
+    .min(1, 'Add at least one child')
+    .max(MAX_CHILDREN, `A case can have ${MAX_CHILDREN} children or fewer`)
+
+const reviewConferenceDates = z
+  .array(isoDate('Review conference date'), { error: 'Review conference dates must be a list of dates' })
+  .max(MAX_REVIEW_CONFERENCES, `Enter ${MAX_REVIEW_CONFERENCES} review conference dates or fewer`)
+
+const caseFields = {
+  familyName: requiredText('Family name', MAX_NAME_LENGTH),
+  initialConferenceDate: isoDate('Date of the initial conference'),
+}
+
+type CaseDates = {
+  initialConferenceDate?: string
+  reviewConferenceDates?: readonly string[]
+  status?: CaseStatus
+  planEndedDate?: string | null
+}
+
+/** Cross-field checks shared by the create, update and stored schemas (only on fields present). */
+function checkCaseDates(value: CaseDates, ctx: z.core.$RefinementCtx): void {
+  const initial = value.initialConferenceDate
+  const seen = new Set<string>()
+  value.reviewConferenceDates?.forEach((date, i) => {
+    const path = ['reviewConferenceDates', i]
+    if (initial !== undefined && date <= initial) {
+      ctx.addIssue({ code: 'custom', path, message: 'Review conference date must be after the initial conference' })
+    } else if (seen.has(date)) {
+      ctx.addIssue({ code: 'custom', path, message: 'Enter each review conference date once' })
+    }
+    seen.add(date)
+  })
+  if (value.status === 'plan-ended' && value.planEndedDate === null) {
+    ctx.addIssue({ code: 'custom', path: ['planEndedDate'], message: 'Enter the date the plan ended' })
+  }
+  if (value.status === 'open' && value.planEndedDate) {
+    ctx.addIssue({ code: 'custom', path: ['planEndedDate'], message: 'An open case cannot have a date the plan ended' })
+  }
+  if (initial !== undefined && value.planEndedDate && value.planEndedDate < initial) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['planEndedDate'],
+      message: 'Date the plan ended must be on or after the initial conference',
+    })
+  }
+}
+
+/** A case as stored. `reviewConferenceDates` are held or booked review conferences, in date order. */
+export const Case = z
+  .strictObject({
+    id: Id,
+    authorityId: Id,
+    ...caseFields,
+    children: childList(Child),
+    reviewConferenceDates,
+    status: CaseStatus,
+    planEndedDate: optionalIsoDate('Date the plan ended'),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .superRefine(checkCaseDates)
+export type Case = z.infer<typeof Case>
+
+/** What a request to open a case carries. Review conference dates sort into date order. */
+export const CreateCaseInput = z
+  .strictObject({
+    ...caseFields,
+    children: childList(ChildInput),
+    reviewConferenceDates: reviewConferenceDates.default([]).transform((dates) => [...dates].sort()),
+  })
+  .superRefine(checkCaseDates)
+export type CreateCaseInput = z.infer<typeof CreateCaseInput>
+
+/**
+ * What a request to change a case carries: any subset of fields. A child with an id keeps it; one
+ * without is new. Checks run on the fields present, so the server validates the merged row with `Case`.
+ */
+export const UpdateCaseInput = z
+  .strictObject({
+    familyName: caseFields.familyName.optional(),
+    initialConferenceDate: caseFields.initialConferenceDate.optional(),
+    children: childList(z.strictObject({ id: Id.optional(), ...childFields })).optional(),
+    reviewConferenceDates: reviewConferenceDates.transform((dates) => [...dates].sort()).optional(),
+    status: CaseStatus.optional(),
+    planEndedDate: z.optional(optionalIsoDate('Date the plan ended')),
+  })
+  .superRefine(checkCaseDates)
+export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>

@@ -1,0 +1,178 @@
+/**
+ * Accounts and sessions: sign-in with rate limits, server-side sessions with an absolute expiry and an
+ * idle timeout, sign-out, and one-time invitations. Other parts subscribe to `onSessionEnded` to close
+ * that session's open sockets.
+ * @module
+ */
+import type { User } from '../../schemas/entities/index.ts'
+import type { AccountRole } from '../../schemas/roles.ts'
+import { nowIso } from '../db/entity-row.ts'
+import { recordAudit } from '../db/repos/audit.ts'
+import { deleteSession, getInvitation, getSession, insertInvitation, insertSession, touchSession, useInvitation, type InvitationRow } from '../db/repos/sessions.ts'
+import { findUserByEmail, getUser, insertUser } from '../db/repos/users.ts'
+import type { Db } from '../db/schema.ts'
+import { badRequest, conflict, linkNotValid, tooManyRequests, unauthenticated } from '../errors.ts'
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
+import { RateLimiter } from './rate-limiter.ts'
+import { newToken, tokenId } from './tokens.ts'
+
+export interface AuthSettings {
+  /** A session ends this long after sign-in, whatever happens. */
+  sessionMaxAgeMs: number
+  /** A session ends after this long without a request or an open document. */
+  idleTimeoutMs: number
+  /** Invitation links expire after this long. */
+  invitationTtlMs: number
+  /** Failed sign-ins allowed per account, and per address, in `failureWindowMs`. */
+  failuresPerAccount: number
+  failuresPerAddress: number
+  failureWindowMs: number
+}
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
+  sessionMaxAgeMs: 12 * 60 * 60 * 1000,
+  idleTimeoutMs: 30 * 60 * 1000,
+  invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  failuresPerAccount: 5,
+  failuresPerAddress: 20,
+  failureWindowMs: 15 * 60 * 1000,
+}
+
+export interface SignedIn {
+  user: User
+  sessionId: string
+  csrfToken: string
+  expiresAt: string
+}
+
+export type SessionEndReason = 'sign-out' | 'expired'
+
+export class AuthService {
+  private readonly byAccount: RateLimiter
+  private readonly byAddress: RateLimiter
+  private readonly endedListeners = new Set<(sessionId: string, userId: string, reason: SessionEndReason) => void>()
+
+  constructor(
+    private readonly db: Db,
+    readonly settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.byAccount = new RateLimiter(settings.failuresPerAccount, settings.failureWindowMs, now)
+    this.byAddress = new RateLimiter(settings.failuresPerAddress, settings.failureWindowMs, now)
+  }
+
+  onSessionEnded(listener: (sessionId: string, userId: string, reason: SessionEndReason) => void): () => void {
+    this.endedListeners.add(listener)
+    return () => this.endedListeners.delete(listener)
+  }
+
+  /** Checks the password and opens a session; the token goes into the cookie. */
+  async signIn(email: string, password: string, address: string): Promise<{ token: string } & SignedIn> {
+    const account = email.trim().toLowerCase()
+    if (this.byAccount.blocked(account) || this.byAddress.blocked(address)) {
+      await recordAudit(this.db, { event: 'sign-in-failed', detail: { reason: 'rate-limited' } })
+      throw tooManyRequests('Too many failed sign-in attempts. Wait 15 minutes and try again.')
+    }
+    const found = await findUserByEmail(this.db, account)
+    const ok = await verifyPassword(password, found?.passwordHash ?? null)
+    if (!found || !ok || found.user.disabledAt) {
+      this.byAccount.hit(account)
+      this.byAddress.hit(address)
+      await recordAudit(this.db, { event: 'sign-in-failed', userId: found?.user.id ?? null, authorityId: found?.user.authorityId ?? null, detail: { reason: found?.user.disabledAt ? 'disabled' : 'bad-credentials' } })
+      throw unauthenticated('Enter a correct email address and password')
+    }
+    this.byAccount.reset(account)
+    const signed = await this.openSession(found.user)
+    await recordAudit(this.db, { event: 'sign-in', userId: found.user.id, authorityId: found.user.authorityId })
+    return signed
+  }
+
+  private async openSession(user: User): Promise<{ token: string } & SignedIn> {
+    const token = newToken()
+    const csrfToken = newToken()
+    const at = new Date(this.now())
+    const expiresAt = new Date(at.getTime() + this.settings.sessionMaxAgeMs).toISOString()
+    const sessionId = tokenId(token)
+    await insertSession(this.db, { id: sessionId, user_id: user.id, csrf_token: csrfToken, created_at: at.toISOString(), last_seen_at: at.toISOString(), expires_at: expiresAt })
+    return { token, user, sessionId, csrfToken, expiresAt }
+  }
+
+  /** The signed-in user behind a cookie token, or null (and the session is ended if it expired). */
+  async resolve(token: string | undefined, touch = true): Promise<SignedIn | null> {
+    if (!token || token.length > 100) return null
+    const id = tokenId(token)
+    const row = await getSession(this.db, id)
+    if (!row) return null
+    const t = this.now()
+    if (t >= Date.parse(row.expires_at) || t - Date.parse(row.last_seen_at) >= this.settings.idleTimeoutMs) {
+      await this.end(id, 'expired')
+      return null
+    }
+    const user = await getUser(this.db, row.user_id)
+    if (!user || user.disabledAt) {
+      await this.end(id, 'expired')
+      return null
+    }
+    if (touch) await touchSession(this.db, id, new Date(t).toISOString())
+    return { user, sessionId: id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
+  }
+
+  /** Is the session still valid (for sockets, checked periodically), without touching it. */
+  async stillValid(sessionId: string): Promise<boolean> {
+    const row = await getSession(this.db, sessionId)
+    if (!row) return false
+    const t = this.now()
+    if (t >= Date.parse(row.expires_at) || t - Date.parse(row.last_seen_at) >= this.settings.idleTimeoutMs) {
+      await this.end(sessionId, 'expired')
+      return false
+    }
+    return true
+  }
+
+  /** Keeps a session alive while it has a document open and is active in it. */
+  async keepAlive(sessionId: string): Promise<void> {
+    await touchSession(this.db, sessionId, new Date(this.now()).toISOString())
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.end(sessionId, 'sign-out')
+  }
+
+  private async end(sessionId: string, reason: SessionEndReason): Promise<void> {
+    const row = await deleteSession(this.db, sessionId)
+    if (!row) return
+    await recordAudit(this.db, { event: reason === 'sign-out' ? 'sign-out' : 'session-expired', userId: row.user_id })
+    for (const l of this.endedListeners) l(sessionId, row.user_id, reason)
+  }
+
+  /** Creates a one-time, expiring invitation; returns the token for the link. */
+  async invite(input: { authorityId: string; email: string; name: string; accountRole: AccountRole }, createdBy: string | null): Promise<{ token: string; expiresAt: string }> {
+    const email = input.email.trim().toLowerCase()
+    if (await findUserByEmail(this.db, email)) throw conflict('An account with this email address already exists', { email: 'An account with this email address already exists' })
+    const token = newToken()
+    const at = new Date(this.now())
+    const expiresAt = new Date(at.getTime() + this.settings.invitationTtlMs).toISOString()
+    await insertInvitation(this.db, { id: tokenId(token), authority_id: input.authorityId, email, name: input.name, account_role: input.accountRole, created_by: createdBy, created_at: at.toISOString(), expires_at: expiresAt, used_at: null })
+    await recordAudit(this.db, { event: 'invitation-created', userId: createdBy, authorityId: input.authorityId, detail: { role: input.accountRole } })
+    return { token, expiresAt }
+  }
+
+  /** The invitation behind a link, if it can still be used. */
+  async openInvitation(token: string): Promise<InvitationRow> {
+    const row = token.length <= 100 ? await getInvitation(this.db, tokenId(token)) : null
+    if (!row || row.used_at || this.now() >= Date.parse(row.expires_at)) throw linkNotValid()
+    return row
+  }
+
+  /** Sets the password, creates the account and signs it in. The link works once. */
+  async acceptInvitation(token: string, password: string): Promise<{ token: string } & SignedIn> {
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
+      throw badRequest('There is a problem with the password', { password: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    }
+    const row = await this.openInvitation(token)
+    if (!(await useInvitation(this.db, row.id, nowIso()))) throw linkNotValid()
+    const user = await insertUser(this.db, { authorityId: row.authority_id, name: row.name, email: row.email, accountRole: row.account_role }, await hashPassword(password))
+    await recordAudit(this.db, { event: 'invitation-accepted', userId: user.id, authorityId: user.authorityId })
+    return this.openSession(user)
+  }
+}

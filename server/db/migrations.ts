@@ -1,0 +1,79 @@
+/**
+ * Migrations of the relational rows, written with Kysely's schema builder so the same list runs on
+ * SQLite and PostgreSQL. Append only; never edit one that has shipped.
+ * @module
+ */
+import type { Kysely, Migration } from 'kysely'
+
+const entity = (db: Kysely<unknown>, table: string) =>
+  db.schema
+    .createTable(table)
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_rows': {
+    async up(db) {
+      await entity(db, 'authorities').execute()
+      await entity(db, 'users')
+        .addColumn('authority_id', 'text', (c) => c.notNull().references('authorities.id'))
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text')
+        .addColumn('disabled_at', 'text')
+        .execute()
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('sessions_by_user').on('sessions').column('user_id').execute()
+      await db.schema
+        .createTable('invitations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('authority_id', 'text', (c) => c.notNull().references('authorities.id'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('account_role', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute()
+      await entity(db, 'cases')
+        .addColumn('authority_id', 'text', (c) => c.notNull().references('authorities.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('cases_by_authority').on('cases').columns(['authority_id', 'status']).execute()
+      await entity(db, 'members')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('user_id', 'text')
+        .execute()
+      await db.schema.createIndex('members_by_case').on('members').column('case_id').execute()
+      await db.schema.createIndex('members_by_user').on('members').column('user_id').execute()
+      await entity(db, 'meetings')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex('meetings_by_case').on('meetings').columns(['case_id', 'date']).execute()
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('authority_id', 'text')
+        .addColumn('case_id', 'text')
+        .addColumn('user_id', 'text')
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('doc', 'text')
+        .addColumn('section', 'text')
+        .addColumn('detail', 'text')
+        .execute()
+      await db.schema.createIndex('audit_by_case').on('audit_events').columns(['case_id', 'seq']).execute()
+    },
+  },
+}

@@ -1,0 +1,75 @@
+/**
+ * The append-only audit trail (DESIGN §5). Events carry ids, section names and reason codes — never
+ * document text or personal details.
+ * @module
+ */
+import { nowIso } from '../entity-row.ts'
+import type { Db } from '../schema.ts'
+
+export type AuditEventName =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'session-expired'
+  | 'invitation-created'
+  | 'invitation-accepted'
+  | 'document-opened'
+  | 'document-refused'
+  | 'update-rejected'
+  | 'limit-breached'
+  | 'lock'
+  | 'unlock'
+  | 'member-added'
+  | 'member-changed'
+  | 'meeting-roles-changed'
+
+export interface AuditEvent {
+  event: AuditEventName
+  authorityId?: string | null
+  caseId?: string | null
+  userId?: string | null
+  doc?: string | null
+  section?: string | null
+  /** Codes and ids only. */
+  detail?: Record<string, string | number | boolean | null>
+}
+
+export interface AuditRecord extends Required<Omit<AuditEvent, 'detail'>> {
+  seq: number
+  at: string
+  detail: Record<string, string | number | boolean | null> | null
+}
+
+export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      at: nowIso(),
+      event: e.event,
+      authority_id: e.authorityId ?? null,
+      case_id: e.caseId ?? null,
+      user_id: e.userId ?? null,
+      doc: e.doc ?? null,
+      section: e.section ?? null,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })
+    .execute()
+}
+
+export async function listAudit(db: Db, filter: { caseId?: string; userId?: string; limit?: number }): Promise<AuditRecord[]> {
+  let q = db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(filter.limit ?? 500)
+  if (filter.caseId) q = q.where('case_id', '=', filter.caseId)
+  if (filter.userId) q = q.where('user_id', '=', filter.userId)
+  const rows = await q.execute()
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: r.at,
+    event: r.event as AuditEventName,
+    authorityId: r.authority_id,
+    caseId: r.case_id,
+    userId: r.user_id,
+    doc: r.doc,
+    section: r.section,
+    detail: r.detail ? (JSON.parse(r.detail) as AuditRecord['detail']) : null,
+  }))
+}

@@ -1,0 +1,41 @@
+/**
+ * Server-side sessions and one-time invitations. Tokens are stored as their sha256 only.
+ * @module
+ */
+import type { AccountRole } from '../../../schemas/roles.ts'
+import type { Db, InvitationsTable, SessionsTable } from '../schema.ts'
+
+export type SessionRow = SessionsTable
+export type InvitationRow = InvitationsTable & { account_role: AccountRole }
+
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute()
+}
+
+export async function getSession(db: Db, id: string): Promise<SessionRow | null> {
+  return (await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+}
+
+export async function touchSession(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute()
+}
+
+export async function deleteSession(db: Db, id: string): Promise<SessionRow | null> {
+  const row = await getSession(db, id)
+  if (row) await db.deleteFrom('sessions').where('id', '=', id).execute()
+  return row
+}
+
+export async function insertInvitation(db: Db, row: InvitationRow): Promise<void> {
+  await db.insertInto('invitations').values(row).execute()
+}
+
+export async function getInvitation(db: Db, id: string): Promise<InvitationRow | null> {
+  return ((await db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst()) as InvitationRow | undefined) ?? null
+}
+
+/** Marks an invitation used; false when it was already used (so a link works once, even in a race). */
+export async function useInvitation(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('invitations').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

@@ -1,0 +1,37 @@
+/**
+ * Parses request bodies and params with the shared schemas; failures become 400s naming each field.
+ * @module
+ */
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { badRequest, notFound, validationFailed } from '../errors.ts'
+import { ID_PATTERN } from '../../schemas/documents.ts'
+
+/** Largest JSON body the API reads. */
+export const MAX_JSON_BYTES = 256 * 1024
+
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const length = Number(c.req.header('content-length') ?? 0)
+  if (length > MAX_JSON_BYTES) throw badRequest('The request body is too large')
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    throw badRequest('The request body must be JSON (Content-Type: application/json)')
+  }
+  let body: unknown
+  try {
+    const text = await c.req.text()
+    if (text.length > MAX_JSON_BYTES) throw new Error('too large')
+    body = JSON.parse(text)
+  } catch {
+    throw badRequest('The request body must be valid JSON')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw validationFailed(parsed.error)
+  return parsed.data
+}
+
+/** A route's id parameter; ids that cannot exist are simply not found. */
+export function idParam(c: Context, name: string, what: string): string {
+  const id = c.req.param(name) ?? ''
+  if (!ID_PATTERN.test(id)) throw notFound(what)
+  return id
+}

@@ -1,0 +1,164 @@
+/**
+ * The production document store: PostgreSQL through `pg`, shared by every server process.
+ *
+ * Group commit: appends wait for the insert in flight (at most one at a time) and then go together
+ * in one multi-row INSERT, its own transaction; every caller's promise resolves only after that
+ * commit. Under load a batch holds whatever arrived during the previous commit, so many editors
+ * typing at once cost one commit, not one each.
+ * @module
+ */
+import type pg from 'pg'
+import type { DocumentStore, StoredDocument } from '../document-store.ts'
+import { foldUpdates } from '../merge-updates.ts'
+import { openPostgres, type PostgresOptions } from './database.ts'
+
+interface PendingAppend {
+  doc: string
+  update: Uint8Array
+  resolve: () => void
+  reject: (err: unknown) => void
+}
+
+/** Most rows in one INSERT (two parameters each; PostgreSQL allows 65,535). */
+const MAX_BATCH_ROWS = 1000
+/** Most bytes in one INSERT; the rest waits for the next one. */
+const MAX_BATCH_BYTES = 16 * 1024 * 1024
+/** First key of the two-key advisory lock that serialises compactions of one document. */
+const COMPACT_LOCK_SPACE = 0x636f6d70 // "comp"
+
+/** Opens the pool, migrates, and returns the store. */
+export async function openPostgresDocumentStore(options: PostgresOptions): Promise<PostgresDocumentStore> {
+  return new PostgresDocumentStore(await openPostgres(options))
+}
+
+export class PostgresDocumentStore implements DocumentStore {
+  private queue: PendingAppend[] = []
+  private flushScheduled = false
+  private flushing: Promise<void> | null = null
+  private closed = false
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  append(doc: string, update: Uint8Array): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('store closed'))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ doc, update, resolve, reject })
+      this.scheduleFlush()
+    })
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.flushing || this.queue.length === 0) return
+    this.flushScheduled = true
+    // Let every append of this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.flushScheduled = false
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null
+        this.scheduleFlush()
+      })
+    })
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.takeBatch()
+    const values: unknown[] = []
+    const rows: string[] = []
+    for (const p of batch) {
+      values.push(p.doc, toBuffer(p.update))
+      rows.push(`($${values.length - 1}, $${values.length})`)
+    }
+    try {
+      await this.pool.query(`INSERT INTO doc_updates (doc, data) VALUES ${rows.join(', ')}`, values)
+    } catch (err) {
+      for (const p of batch) p.reject(err)
+      return
+    }
+    for (const p of batch) p.resolve()
+  }
+
+  private takeBatch(): PendingAppend[] {
+    let rows = 0
+    let bytes = 0
+    while (rows < this.queue.length && rows < MAX_BATCH_ROWS) {
+      const size = this.queue[rows]!.update.byteLength
+      if (rows > 0 && bytes + size > MAX_BATCH_BYTES) break
+      bytes += size
+      rows++
+    }
+    return this.queue.splice(0, rows)
+  }
+
+  async load(doc: string): Promise<StoredDocument> {
+    // One statement reads one snapshot of the database, so a compaction committing meanwhile is
+    // seen either wholly or not at all.
+    const { rows } = await this.pool.query<{ kind: number; data: Buffer }>(
+      `SELECT 0 AS kind, state AS data, 0::bigint AS seq FROM doc_snapshots WHERE doc = $1
+       UNION ALL
+       SELECT 1, data, seq FROM doc_updates WHERE doc = $1
+       ORDER BY kind, seq`,
+      [doc],
+    )
+    let snapshot: Uint8Array | null = null
+    const updates: Uint8Array[] = []
+    for (const r of rows) {
+      if (r.kind === 0) snapshot = toBytes(r.data)
+      else updates.push(toBytes(r.data))
+    }
+    return { snapshot, updates }
+  }
+
+  async logLength(doc: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM doc_updates WHERE doc = $1', [doc])
+    return rows[0]!.n
+  }
+
+  async compact(doc: string): Promise<void> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      // One compaction per document at a time, across every process.
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACT_LOCK_SPACE, doc])
+      const snap = await client.query<{ state: Buffer }>('SELECT state FROM doc_snapshots WHERE doc = $1', [doc])
+      const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq', [doc])
+      if (log.rows.length === 0) {
+        await client.query('COMMIT')
+        return
+      }
+      const state = foldUpdates(snap.rows[0]?.state ?? null, log.rows.map((r) => r.data))
+      await client.query(
+        `INSERT INTO doc_snapshots (doc, state, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (doc) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        [doc, toBuffer(state)],
+      )
+      // Exactly the rows folded: an append with a lower seq may commit after the read above (seqs
+      // are handed out before commit), and must stay in the log.
+      await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [doc, log.rows.map((r) => r.seq)])
+      await client.query('COMMIT')
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    // Appends already accepted are written before the pool goes.
+    while (this.flushing || this.flushScheduled || this.queue.length > 0) {
+      if (this.flushing) await this.flushing
+      else await new Promise((resolve) => setImmediate(resolve))
+    }
+    await this.pool.end()
+  }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+function toBytes(buf: Buffer): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+}

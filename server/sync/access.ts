@@ -1,0 +1,52 @@
+/**
+ * What a signed-in user may do with one document: computed from the membership rows and the meeting's
+ * roles when the connection opens (DESIGN §4), then used by the update check on every update.
+ * @module
+ */
+import { Meeting, Member } from '../../schemas/entities/index.ts'
+import { parseDocumentName, type DocumentRef } from '../../schemas/documents.ts'
+import { canRead, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
+import { parseRow } from '../db/entity-row.ts'
+import type { Db } from '../db/schema.ts'
+
+export interface DocumentAccess {
+  doc: DocumentRef
+  /** The case the document belongs to (null for the demo sandbox). */
+  caseId: string | null
+  authorityId: string | null
+  viewer: Viewer
+  meetingRoles: MeetingRoles | null
+}
+
+export type AccessResult = { ok: true; access: DocumentAccess } | { ok: false; reason: 'unknown-document' | 'forbidden' }
+
+/** Resolves the access of `userId` to the document `name`. */
+export async function resolveAccess(db: Db, user: { id: string; authorityId: string }, name: string): Promise<AccessResult> {
+  const doc = parseDocumentName(name)
+  if (!doc) return { ok: false, reason: 'unknown-document' }
+  if (doc.kind === 'demo') {
+    // The demo sandbox holds no case data: every signed-in user of the authority edits it as its lead.
+    const viewer: Viewer = { userId: user.id, memberId: user.id, role: 'lead-social-worker', optedOut: false }
+    return { ok: true, access: { doc, caseId: null, authorityId: user.authorityId, viewer, meetingRoles: null } }
+  }
+  const meetingId = doc.kind === 'report' ? doc.reportId : doc.meetingId
+  const meetingRow = await db.selectFrom('meetings').select(['data', 'case_id']).where('id', '=', meetingId).executeTakeFirst()
+  if (!meetingRow) return { ok: false, reason: 'unknown-document' }
+  const meeting = parseRow(Meeting, meetingRow)
+  if (doc.kind === 'report' && meeting.type !== 'pre-review') return { ok: false, reason: 'unknown-document' }
+  const caseRow = await db.selectFrom('cases').select('authority_id').where('id', '=', meeting.caseId).executeTakeFirst()
+  if (!caseRow || caseRow.authority_id !== user.authorityId) return { ok: false, reason: 'forbidden' }
+  const memberRows = await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).where('user_id', '=', user.id).execute()
+  const today = new Date().toISOString().slice(0, 10)
+  const members = memberRows.map((r) => parseRow(Member, r))
+  const member = members.find((m) => m.optedOutDate === null || m.optedOutDate > today) ?? members[0] ?? null
+  const viewer: Viewer = {
+    userId: user.id,
+    memberId: member?.id ?? null,
+    role: member?.role ?? null,
+    optedOut: !member || (member.optedOutDate !== null && member.optedOutDate <= today),
+  }
+  const meetingRoles: MeetingRoles = { chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId }
+  if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
+  return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles } }
+}
