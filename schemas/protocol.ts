@@ -54,6 +54,8 @@ export const CloseCode = {
   UnknownMessageType: 4415,
   /** The server failed to store or load; the client reconnects and resends what is unacknowledged. */
   StoreFailed: 4500,
+  /** The user's access to the document changed (role, chair or note taker); the client reconnects. */
+  AccessChanged: 4501,
   /** Too many updates per second, or too many documents open; the client backs off and reconnects. */
   RateLimited: 4529,
 } as const
@@ -78,6 +80,8 @@ export function describeClose(code: number): string {
       return 'You do not have access to this document.'
     case CloseCode.RateLimited:
       return 'Too many changes too quickly. Reconnecting…'
+    case CloseCode.AccessChanged:
+      return 'Your access to this document changed. Reconnecting…'
     case CloseCode.StoreFailed:
       return 'The server could not save your last change. Reconnecting to send it again…'
     default:
