@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react'
 import type { SessionUser } from '../schemas/api/session.ts'
 import type { Identity } from './collab/identity.ts'
+import { MeetingPage } from './pages/MeetingPage.tsx'
 
 export interface RouteContext {
   user: SessionUser
@@ -21,4 +22,7 @@ function Home() {
   return null
 }
 
-export const routes: Route[] = [{ pattern: /^\/$/, render: () => <Home /> }]
+export const routes: Route[] = [
+  { pattern: /^\/$/, render: () => <Home /> },
+  { pattern: /^\/meetings\/([A-Za-z0-9_-]+)$/, render: (m, ctx) => <MeetingPage meetingId={m[1]!} identity={ctx.identity} /> },
+]

@@ -6,7 +6,8 @@
 type Fields = Record<string, string | number | boolean | null | undefined>
 
 function write(level: 'info' | 'warn' | 'error', event: string, fields: Fields = {}): void {
-  if (level === 'info' && process.env.COREGROUP_LOG === 'quiet') return
+  const mode = process.env.COREGROUP_LOG
+  if (mode === 'silent' || (level === 'info' && mode === 'quiet')) return
   const parts = [new Date().toISOString(), level.toUpperCase(), event]
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) parts.push(`${k}=${v}`)
   const line = parts.join(' ')

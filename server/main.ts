@@ -8,18 +8,19 @@ import { join } from 'node:path'
 import { createApp } from './app.ts'
 import { bootstrapFirstAdmin } from './bootstrap.ts'
 import { ConfigError, loadConfig } from './config.ts'
-import { openSqliteRows } from './db/open.ts'
+import { RedisFanout } from './cluster/redis-fanout.ts'
 import { errorSummary, log } from './log.ts'
-import { openSqlite } from './store/sqlite/database.ts'
-import { SqliteDocumentStore } from './store/sqlite/sqlite-document-store.ts'
+import { openStores } from './store/open-stores.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const sqlite = openSqlite(config.dataDir)
-  const store = new SqliteDocumentStore(sqlite)
-  const db = await openSqliteRows(sqlite)
+  const stores = await openStores(config)
+  const { store, db } = stores
+  // Scale-out: with Redis, updates and presence reach every other process holding the document.
+  const fanout = config.redisUrl ? new RedisFanout({ url: config.redisUrl }) : undefined
+  log.info('server.stores', { store: stores.kind, fanout: fanout ? 'redis' : 'none' })
   const clientDir = join(import.meta.dirname, '..', 'dist')
-  const { app, injectWebSocket, rooms, auth } = createApp({ store, db, clientDir })
+  const { app, injectWebSocket, rooms, auth } = createApp({ store, db, clientDir, fanout })
   const first = await bootstrapFirstAdmin(db, auth)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
     log.info('server.stopping', { signal })
     server.close()
     await rooms.closeAll()
-    await store.close()
-    await db.destroy()
+    await fanout?.close()
+    await stores.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))

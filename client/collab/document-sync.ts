@@ -23,6 +23,11 @@ export interface LocalPersistence {
 export interface DocumentSyncOptions {
   /** Base websocket URL of the sync endpoint, e.g. `ws://host/sync`. */
   serverUrl: string
+  /**
+   * Further servers of the same cluster: after each closed connection the next URL of
+   * `[serverUrl, ...serverUrls]` is tried, so a client whose server died reconnects to another.
+   */
+  serverUrls?: string[]
   name: string
   /** WebSocket implementation (Node tests pass `ws`). */
   WebSocketImpl?: typeof WebSocket
@@ -90,6 +95,7 @@ export class DocumentSync extends ObservableV2<Events> {
     this.provider.on('connection-close', () => {
       const ws = this.provider.ws as unknown as TrackedWebSocket | null
       if (ws) tracker.closed(ws)
+      this.rotateServer()
     })
     // Registered after the provider's own handler, which has already sent the update when online.
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -108,6 +114,17 @@ export class DocumentSync extends ObservableV2<Events> {
       window.addEventListener('offline', this.onBrowserOffline)
       window.addEventListener('online', this.onBrowserOnline)
     }
+  }
+
+  private serverIndex = 0
+
+  /** Points the provider's next connection at the next server of the cluster (if there are several). */
+  private rotateServer(): void {
+    const urls = [this.options.serverUrl, ...(this.options.serverUrls ?? [])]
+    if (urls.length < 2) return
+    this.serverIndex = (this.serverIndex + 1) % urls.length
+    // The provider builds each new socket's URL from `serverUrl` (y-websocket 3.x).
+    this.provider.serverUrl = urls[this.serverIndex]!.replace(/\/+$/, '')
   }
 
   private browserOnline(): boolean {

@@ -14,12 +14,14 @@ interface Props {
   sync: DocumentSync
   section: string
   title: string
+  /** A one-line prompt for the writer (from the agenda template). */
+  prompt?: string
   identity: Identity
   /** Why the section is read-only, when it is; the editor is editable when undefined. */
   readOnlyReason?: string
 }
 
-export function SectionEditor({ sync, section, title, identity, readOnlyReason }: Props) {
+export function SectionEditor({ sync, section, title, prompt, identity, readOnlyReason }: Props) {
   const headingId = `heading-${section.replace(/[^a-z0-9]/gi, '-')}`
   const editor = useEditor(
     {
@@ -57,7 +59,12 @@ export function SectionEditor({ sync, section, title, identity, readOnlyReason }
       <h2 id={headingId} className="section-editor__title">
         {title}
       </h2>
-      {readOnlyReason && <p className="section-editor__readonly">Read only: {readOnlyReason}</p>}
+      {prompt && <p className="section-editor__prompt">{prompt}</p>}
+      {readOnlyReason && (
+        <p className="section-editor__readonly" data-testid={`readonly-${section}`}>
+          <span aria-hidden="true">🔒 </span>Read only: {readOnlyReason}
+        </p>
+      )}
       <EditorContent editor={editor} />
     </section>
   )

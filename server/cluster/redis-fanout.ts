@@ -172,7 +172,9 @@ export class RedisFanout implements Fanout {
     if (this.pub.status !== 'ready' || this.sub.status !== 'ready' || !this.resubscribed) return
     const recovered = this.state === 'down'
     this.state = 'up'
-    log.info(recovered ? 'cluster.redis_recovered' : 'cluster.redis_connected', { process: this.shortId() })
+    // A recovery is logged at the outage's level, so that quiet logs show both ends of it.
+    if (recovered) log.warn('cluster.redis_recovered', { process: this.shortId() })
+    else log.info('cluster.redis_connected', { process: this.shortId() })
     // Anything published while this process was away is in the store: reload every open room.
     for (const entry of this.docs.values()) for (const listener of entry.listeners) listener.resync()
     this.flushMissed()
@@ -184,7 +186,7 @@ export class RedisFanout implements Fanout {
     log.warn('cluster.redis_down', {
       process: this.shortId(),
       error: err ? errorSummary(err) : 'connection closed',
-      mode: 'single-process until Redis is back',
+      mode: 'single-process',
     })
     // A publish can fail while both connections still look ready; come back up by the next check.
     this.scheduleMissed()

@@ -8,8 +8,15 @@ import type { AppEnv } from '../auth/middleware.ts'
 import type { Db } from '../db/schema.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { auditRoutes } from './audit/index.ts'
+import { caseRoutes } from './cases/index.ts'
+import { dashboardRoutes } from './dashboard/index.ts'
 import { invitationRoutes } from './invitations/index.ts'
+import { lockRoutes } from './locks/index.ts'
+import { meetingRoutes } from './meetings/index.ts'
 import { sessionRoutes } from './session/index.ts'
+import { settingsRoutes } from './settings/index.ts'
+import { userRoutes } from './users/index.ts'
 
 export interface ApiServices {
   db: Db
@@ -22,4 +29,11 @@ export function apiRoutes(services: ApiServices) {
   return new Hono<AppEnv>()
     .route('/session', sessionRoutes(services.auth))
     .route('/invitations', invitationRoutes(services.auth))
+    .route('/documents', lockRoutes(services))
+    .route('/cases', auditRoutes(services))
+    .route('/cases', caseRoutes(services))
+    .route('/meetings', meetingRoutes(services))
+    .route('/settings', settingsRoutes(services))
+    .route('/dashboard', dashboardRoutes(services))
+    .route('/users', userRoutes(services))
 }

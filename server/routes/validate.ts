@@ -35,3 +35,13 @@ export function idParam(c: Context, name: string, what: string): string {
   if (!ID_PATTERN.test(id)) throw notFound(what)
   return id
 }
+
+/**
+ * A stored row merged with a change, validated with the entity schema: a change that is fine on its own
+ * but breaks the whole row (a date left before the date joined) is a 400 naming the field, not a 500.
+ */
+export function parseMerged<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw validationFailed(parsed.error)
+  return parsed.data
+}

@@ -6,7 +6,10 @@
 import { Meeting, Member } from '../../schemas/entities/index.ts'
 import { parseDocumentName, type DocumentRef } from '../../schemas/documents.ts'
 import { canRead, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
+import { documentLayout } from '../../schemas/layout.ts'
+import { agendaFor, DEFAULT_AGENDA_VARIANT } from '../../schemas/templates/registry.ts'
 import { parseRow } from '../db/entity-row.ts'
+import { getAuthority } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
 
 export interface DocumentAccess {
@@ -16,6 +19,8 @@ export interface DocumentAccess {
   authorityId: string | null
   viewer: Viewer
   meetingRoles: MeetingRoles | null
+  /** The sections the document holds; updates to any other section are refused. */
+  sections: ReadonlySet<string>
 }
 
 export type AccessResult = { ok: true; access: DocumentAccess } | { ok: false; reason: 'unknown-document' | 'forbidden' }
@@ -27,7 +32,8 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   if (doc.kind === 'demo') {
     // The demo sandbox holds no case data: every signed-in user of the authority edits it as its lead.
     const viewer: Viewer = { userId: user.id, memberId: user.id, role: 'lead-social-worker', optedOut: false }
-    return { ok: true, access: { doc, caseId: null, authorityId: user.authorityId, viewer, meetingRoles: null } }
+    const sections = new Set(documentLayout(doc, [], []).map((s) => s.name))
+    return { ok: true, access: { doc, caseId: null, authorityId: user.authorityId, viewer, meetingRoles: null, sections } }
   }
   const meetingId = doc.kind === 'report' ? doc.reportId : doc.meetingId
   const meetingRow = await db.selectFrom('meetings').select(['data', 'case_id']).where('id', '=', meetingId).executeTakeFirst()
@@ -36,9 +42,9 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   if (doc.kind === 'report' && meeting.type !== 'pre-review') return { ok: false, reason: 'unknown-document' }
   const caseRow = await db.selectFrom('cases').select('authority_id').where('id', '=', meeting.caseId).executeTakeFirst()
   if (!caseRow || caseRow.authority_id !== user.authorityId) return { ok: false, reason: 'forbidden' }
-  const memberRows = await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).where('user_id', '=', user.id).execute()
+  const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).execute()).map((r) => parseRow(Member, r))
   const today = new Date().toISOString().slice(0, 10)
-  const members = memberRows.map((r) => parseRow(Member, r))
+  const members = allMembers.filter((m) => m.userId === user.id)
   const member = members.find((m) => m.optedOutDate === null || m.optedOutDate > today) ?? members[0] ?? null
   const viewer: Viewer = {
     userId: user.id,
@@ -48,5 +54,9 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   }
   const meetingRoles: MeetingRoles = { chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId }
   if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
-  return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles } }
+  const authority = await getAuthority(db, caseRow.authority_id)
+  const agenda = agendaFor(authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
+  const active = allMembers.filter((m) => m.optedOutDate === null || m.optedOutDate > today)
+  const sections = new Set(documentLayout(doc, agenda, active).map((s) => s.name))
+  return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles, sections } }
 }

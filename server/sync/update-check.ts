@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs'
 import { CONTROL_SECTION } from '../../schemas/documents.ts'
-import { ControlState, UNLOCKED, writeDecision } from '../../schemas/permissions.ts'
+import { parseControlState } from '../../schemas/control.ts'
+import { UNLOCKED, writeDecision, type ControlState } from '../../schemas/permissions.ts'
 import type { DocumentAccess } from './access.ts'
 import { touchedSections } from './check-update.ts'
 
@@ -14,14 +15,7 @@ export type CheckResult = { ok: true } | { ok: false; section: string; reason: s
 /** The plain control state of a document (locks, finalised version), as the server wrote it. */
 export function controlStateOf(doc: Y.Doc): ControlState {
   const control = doc.getMap(CONTROL_SECTION)
-  if (control.size === 0) return UNLOCKED
-  const parsed = ControlState.safeParse({
-    locked: control.get('locked') === true,
-    sections: control.get('sections') ?? {},
-    ...(typeof control.get('finalisedVersion') === 'string' ? { finalisedVersion: control.get('finalisedVersion') } : {}),
-  })
-  // A control map the server cannot read locks everything rather than nothing.
-  return parsed.success ? parsed.data : { locked: true, sections: {} }
+  return control.size === 0 ? UNLOCKED : parseControlState(control.toJSON())
 }
 
 export function checkUpdate(doc: Y.Doc, access: DocumentAccess, update: Uint8Array): CheckResult {
@@ -34,6 +28,7 @@ export function checkUpdate(doc: Y.Doc, access: DocumentAccess, update: Uint8Arr
   }
   const control = controlStateOf(doc)
   for (const section of touched.sections) {
+    if (section !== CONTROL_SECTION && !access.sections.has(section)) return { ok: false, section, reason: 'unknown-section' }
     const decision = writeDecision(access.viewer, access.doc, section, access.meetingRoles, control)
     if (!decision.ok) return { ok: false, section, reason: decision.reason }
   }

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { DATABASE_URL, dropSchemas, haveServices, testSchemaName } from '../../../test/support/postgres.ts'
+import { DATABASE_URL, dropSchemas, haveServices, testSchemaName } from '../../../test/support/services.ts'
 import { describeDocumentStore } from '../document-store.suite.ts'
 import { MIGRATIONS, openPostgres } from './database.ts'
 import { openPostgresDocumentStore } from './postgres-document-store.ts'

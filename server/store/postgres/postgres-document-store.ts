@@ -37,7 +37,11 @@ export class PostgresDocumentStore implements DocumentStore {
   private flushing: Promise<void> | null = null
   private closed = false
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `ownsPool: false` when the pool is shared (with the relational rows): `close` then leaves it open. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: { ownsPool?: boolean } = {},
+  ) {}
 
   append(doc: string, update: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store closed'))
@@ -151,7 +155,7 @@ export class PostgresDocumentStore implements DocumentStore {
       if (this.flushing) await this.flushing
       else await new Promise((resolve) => setImmediate(resolve))
     }
-    await this.pool.end()
+    if (this.options.ownsPool !== false) await this.pool.end()
   }
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Checks on a meeting's chair and note taker: different people (409 otherwise, seed 004) and current
+ * members of the case on the meeting day or today (400 naming the field otherwise).
+ * @module
+ */
+import { CHAIR_IS_NOTE_TAKER_MESSAGE, chairIsNoteTaker, isActiveMember, type Meeting, type Member } from '../../schemas/entities/index.ts'
+import { badRequest, conflict } from '../errors.ts'
+
+const LABELS = { chairMemberId: 'chair', noteTakerMemberId: 'note taker' } as const
+
+export function checkMeetingRoles(
+  roles: Pick<Meeting, 'chairMemberId' | 'noteTakerMemberId' | 'date'>,
+  members: readonly Member[],
+  today: string,
+): void {
+  const fields: Record<string, string> = {}
+  for (const key of ['chairMemberId', 'noteTakerMemberId'] as const) {
+    const id = roles[key]
+    if (id === null) continue
+    const member = members.find((m) => m.id === id)
+    // In the group on the day of the meeting, or now (a member joining at a later conference counts).
+    if (!member || !(isActiveMember(member, roles.date) || isActiveMember(member, today))) fields[key] = `Select a current member of the core group as ${LABELS[key]}`
+  }
+  if (Object.keys(fields).length > 0) throw badRequest('There is a problem with the information you gave', fields)
+  if (chairIsNoteTaker(roles)) {
+    throw conflict(CHAIR_IS_NOTE_TAKER_MESSAGE, { noteTakerMemberId: CHAIR_IS_NOTE_TAKER_MESSAGE })
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * `/api/cases/:id/meetings`: a case's meetings (GET) and planning the next one (POST). Type and date
+ * left out come from `proposeNextMeeting`; creating a meeting creates its minutes document with the
+ * sections of its agenda.
+ * @module
+ */
+import { Hono } from 'hono'
+import { MeetingListResponse, MeetingResponse } from '../../../schemas/api/meetings.ts'
+import { CreateMeetingInput, Meeting } from '../../../schemas/entities/index.ts'
+import { agendaFor, minutesLayout } from '../../../schemas/templates/index.ts'
+import { proposeNextMeeting } from '../../../schemas/timescales/index.ts'
+import { newId } from '../../auth/tokens.ts'
+import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
+import { manageableCase, readableCase } from '../../cases/case-access.ts'
+import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
+import { createMinutesDocument } from '../../cases/minutes-document.ts'
+import { nowIso } from '../../db/entity-row.ts'
+import { recordAudit } from '../../db/repos/audit.ts'
+import { listMembers } from '../../db/repos/members.ts'
+import { insertMeeting, listMeetings } from '../../db/repos/meetings.ts'
+import { conflict } from '../../errors.ts'
+import type { ApiServices } from '../index.ts'
+import { idParam, parseMerged, readJson } from '../validate.ts'
+
+export function caseMeetingRoutes(services: ApiServices) {
+  const { db, store } = services
+  return new Hono<AppEnv>()
+    .get('/:id/meetings', async (c) => {
+      const { user } = requireAuth(c)
+      const access = await readableCase(db, user, idParam(c, 'id', 'Case'))
+      return c.json(MeetingListResponse.parse({ meetings: await listMeetings(db, access.case.id) }))
+    })
+    .post('/:id/meetings', async (c) => {
+      const { user } = requireAuth(c)
+      const access = await manageableCase(db, user, idParam(c, 'id', 'Case'))
+      const input = await readJson(c, CreateMeetingInput)
+      const { case: k, authority, today } = access
+      if (k.status !== 'open') throw conflict('The plan for this case has ended: reopen the case to plan a core group')
+      const [members, meetings] = await Promise.all([listMembers(db, k.id), listMeetings(db, k.id)])
+      const proposal = proposeNextMeeting(k, meetings, authority.settings, today)
+      const at = nowIso()
+      const meeting = parseMerged(Meeting, {
+        ...input,
+        type: input.type ?? proposal.type,
+        date: input.date ?? proposal.date,
+        id: newId('meet'),
+        caseId: k.id,
+        status: 'planned',
+        heldDate: null,
+        minutesToSocialWorkerDate: null,
+        socialWorkerUpdateDate: null,
+        notesDistributedDate: null,
+        jointReportDraftDate: null,
+        jointReportAmendmentsDate: null,
+        jointReportFinalDate: null,
+        socialWorkerAbsent: false,
+        createdAt: at,
+        updatedAt: at,
+      })
+      checkMeetingRoles(meeting, members, today)
+      // The document first: a meeting row never exists without its minutes (an orphan document without
+      // a row is unreachable, since access is resolved through the row).
+      await createMinutesDocument(store, `meeting:${meeting.id}`, minutesLayout(agendaFor(authority.agendaVariant, meeting.type)))
+      await insertMeeting(db, meeting)
+      if (meeting.chairMemberId || meeting.noteTakerMemberId) {
+        await recordAudit(db, {
+          event: 'meeting-roles-changed',
+          authorityId: authority.id,
+          caseId: k.id,
+          userId: user.id,
+          doc: `meeting:${meeting.id}`,
+          detail: { meetingId: meeting.id, chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId },
+        })
+      }
+      return c.json(MeetingResponse.parse({ meeting }), 201)
+    })
+}

@@ -1,0 +1,57 @@
+/**
+ * `/api/documents/:name/locks`: the lead social worker (or team manager) locks or unlocks one section
+ * or a whole document. The lock is written into the document's `control` map by the server, so every
+ * open editor sees it at once and the update check enforces it.
+ * @module
+ */
+import { Hono } from 'hono'
+import { CONTROL_SECTION, parseSectionName } from '../../../schemas/documents.ts'
+import { LockInput } from '../../../schemas/api/locks.ts'
+import { canManageLocks, sectionBelongsTo } from '../../../schemas/permissions.ts'
+import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
+import { recordAudit } from '../../db/repos/audit.ts'
+import { badRequest, forbidden, notFound } from '../../errors.ts'
+import { resolveAccess } from '../../sync/access.ts'
+import { controlStateOf } from '../../sync/update-check.ts'
+import type { ApiServices } from '../index.ts'
+import { readJson } from '../validate.ts'
+
+export function lockRoutes(services: ApiServices) {
+  return new Hono<AppEnv>().post('/:name/locks', async (c) => {
+    const { user } = requireAuth(c)
+    const name = c.req.param('name')
+    const result = await resolveAccess(services.db, user, name)
+    if (!result.ok) throw result.reason === 'forbidden' ? forbidden('You do not have access to this document') : notFound('Document')
+    const { access } = result
+    if (!canManageLocks(access.viewer)) throw forbidden('Only the lead social worker or the team manager can lock sections')
+    const input = await readJson(c, LockInput)
+    if (input.section !== undefined) {
+      const section = parseSectionName(input.section)
+      if (!section || section.kind === 'control' || !sectionBelongsTo(access.doc, section)) {
+        throw badRequest('There is a problem with the section', { section: 'Choose a section of this document' })
+      }
+    }
+    const room = await services.rooms.get(name)
+    await room.applyServerChange((doc) => {
+      const control = doc.getMap(CONTROL_SECTION)
+      if (input.section === undefined) {
+        control.set('locked', input.locked)
+      } else {
+        const sections = { ...((control.get('sections') as Record<string, true> | undefined) ?? {}) }
+        if (input.locked) sections[input.section] = true
+        else delete sections[input.section]
+        control.set('sections', sections)
+      }
+    })
+    await recordAudit(services.db, {
+      event: input.locked ? 'lock' : 'unlock',
+      userId: user.id,
+      authorityId: access.authorityId,
+      caseId: access.caseId,
+      doc: name,
+      section: input.section ?? null,
+    })
+    const state = controlStateOf(room.doc)
+    return c.json({ locked: state.locked, sections: state.sections })
+  })
+}

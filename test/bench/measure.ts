@@ -1,0 +1,68 @@
+/**
+ * One measurement: a fresh server process, the generator running one scenario against it in a child
+ * process of its own, and the server's CPU time and peak memory over the scenario (from /proc).
+ * @module
+ */
+import { fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import type { GeneratorReport, JobResult } from './job.ts'
+import { ROOT, trackChild } from './launch-child.ts'
+import { CLOCK_TICKS_PER_SECOND, readProc, resetPeakRss, RssSampler } from './proc-stats.ts'
+import type { Scenario } from './scenarios.ts'
+import type { ServerUnderTest } from './servers.ts'
+
+export interface Measurement {
+  result: JobResult
+  /** Server CPU (user + system) from just before the generator starts to just after it ends. */
+  cpuSeconds: number
+  /** Server RSS when listening, before any client. */
+  rssIdleMb: number
+  /** Highest server RSS during the scenario. */
+  rssPeakMb: number
+}
+
+export async function measure(server: ServerUnderTest, scenario: Scenario): Promise<Measurement> {
+  const running = await server.start({ sockets: scenario.sockets })
+  try {
+    const peakResettable = resetPeakRss(running.pid)
+    const before = readProc(running.pid)
+    const sampler = new RssSampler(running.pid)
+    const documentPrefix = `b${randomBytes(4).toString('hex')}`
+    let result: JobResult
+    try {
+      result = await runGenerator(scenario.job(running.target, documentPrefix), scenario.timeLimitMs)
+    } finally {
+      sampler.stop()
+    }
+    const after = readProc(running.pid)
+    const peakKb = Math.max(sampler.peakKb, peakResettable ? after.peakRssKb : 0)
+    return {
+      result,
+      cpuSeconds: (after.cpuTicks - before.cpuTicks) / CLOCK_TICKS_PER_SECOND,
+      rssIdleMb: before.rssKb / 1024,
+      rssPeakMb: peakKb / 1024,
+    }
+  } finally {
+    await running.stop()
+  }
+}
+
+/** Runs the generator in its own process (`node --import tsx generator.ts`) and returns its result. */
+function runGenerator(job: unknown, timeLimitMs: number): Promise<JobResult> {
+  const child = fork('test/bench/generator.ts', [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  trackChild(child)
+  return new Promise<JobResult>((resolve, reject) => {
+    let report: GeneratorReport | null = null
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`generator exceeded ${timeLimitMs / 1000} s`))
+    }, timeLimitMs)
+    child.once('message', (m: GeneratorReport) => (report = m))
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (report?.ok) resolve(report.result)
+      else reject(new Error(report ? `generator: ${report.error}` : `generator exited (${code ?? signal}) without a result`))
+    })
+    child.send(job as object)
+  })
+}
