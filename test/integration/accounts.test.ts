@@ -1,0 +1,196 @@
+/**
+ * Accounts and sessions: sign-in, CSRF, rate limits, invitations, and sessions ending closing sockets.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DocumentSync } from '../../client/collab/document-sync.ts'
+import { CloseCode } from '../../schemas/protocol.ts'
+import { listAudit } from '../../server/db/repos/audit.ts'
+import { openClient, sectionText, typeInto } from '../support/clients.ts'
+import { seedTestCoreGroup } from '../support/core-group.ts'
+import { MisbehavingClient } from '../support/misbehaving-client.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+
+let server: TestServer
+const clients: DocumentSync[] = []
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server.stop()
+})
+
+const json = (body: unknown) => ({ body, headers: { 'content-type': 'application/json' } })
+
+describe('sign-in', () => {
+  it('sets an HttpOnly, SameSite=Strict session cookie and returns a CSRF token', async () => {
+    server = await startTestServer()
+    const user = await server.signUp({ email: 'rowan@example.test' })
+    const res = await server.request('POST', '/api/session', json({ email: 'Rowan@Example.test ', password: user.password }))
+    expect(res.status).toBe(201)
+    const cookie = res.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^cg_session=[A-Za-z0-9_-]{40,};/)
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const body = (await res.json()) as { user: { email: string }; csrfToken: string }
+    expect(body.user.email).toBe('rowan@example.test')
+    const me = await fetch(`${server.httpUrl}/api/session`, { headers: { cookie: cookie.split(';')[0]! } })
+    expect(me.status).toBe(200)
+  })
+
+  it('refuses a wrong password with 401 and names no account, and audits it', async () => {
+    server = await startTestServer()
+    const user = await server.signUp()
+    const res = await server.request('POST', '/api/session', json({ email: user.email, password: 'wrong password' }))
+    expect(res.status).toBe(401)
+    expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: 'Enter a correct email address and password' } })
+    const unknown = await server.request('POST', '/api/session', json({ email: 'nobody@example.test', password: 'x' }))
+    expect(await unknown.json()).toEqual({ error: { code: 'unauthenticated', message: 'Enter a correct email address and password' } })
+    const events = await listAudit(server.db, { userId: user.id })
+    expect(events.map((e) => e.event)).toContain('sign-in-failed')
+  })
+
+  it('rate-limits bad sign-ins per account, even with the right password afterwards', async () => {
+    server = await startTestServer()
+    const user = await server.signUp()
+    for (let i = 0; i < 5; i++) {
+      expect((await server.request('POST', '/api/session', json({ email: user.email, password: `guess ${i}` }))).status).toBe(401)
+    }
+    const blocked = await server.request('POST', '/api/session', json({ email: user.email, password: user.password }))
+    expect(blocked.status).toBe(429)
+    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('rate-limited')
+  })
+
+  it('rate-limits bad sign-ins per address across accounts', async () => {
+    server = await startTestServer()
+    for (let i = 0; i < 20; i++) {
+      await server.request('POST', '/api/session', json({ email: `someone${i}@example.test`, password: 'guess' }))
+    }
+    const user = await server.signUp()
+    const res = await server.request('POST', '/api/session', json({ email: user.email, password: user.password }))
+    expect(res.status).toBe(429)
+  })
+
+  it('rejects malformed sign-in payloads with field errors', async () => {
+    server = await startTestServer()
+    const res = await server.request('POST', '/api/session', json({ email: '', extra: 1 }))
+    expect(res.status).toBe(400)
+    const body = (await res.json()) as { error: { fields: Record<string, string> } }
+    expect(Object.keys(body.error.fields).sort()).toEqual(['email', 'extra', 'password'])
+    const notJson = await server.request('POST', '/api/session', { body: '{oops', headers: { 'content-type': 'application/json' } })
+    expect(notJson.status).toBe(400)
+  })
+})
+
+describe('CSRF and headers', () => {
+  it('refuses a state-changing request without the CSRF token, or from another site', async () => {
+    server = await startTestServer()
+    const user = await server.signUp()
+    const noToken = await server.request('DELETE', '/api/session', { as: user, headers: { 'x-csrf-token': 'wrong' } })
+    expect(noToken.status).toBe(403)
+    const otherSite = await server.request('DELETE', '/api/session', { as: user, headers: { origin: 'https://evil.example' } })
+    expect(otherSite.status).toBe(403)
+    expect((await server.request('GET', '/api/session', { as: user })).status).toBe(200)
+  })
+
+  it('sends the security headers and never a stack trace', async () => {
+    server = await startTestServer()
+    const res = await fetch(`${server.httpUrl}/api/nothing-here`)
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/)
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    const text = await res.text()
+    expect(text).not.toMatch(/at .*\.ts|node_modules|Error:/)
+  })
+})
+
+describe('invitations', () => {
+  it('an invitation link works once, then never again', async () => {
+    server = await startTestServer()
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const staff = await server.signUp()
+    const forbidden = await server.request('POST', '/api/invitations', { as: staff, body: { email: 'new@example.test', name: 'Nia New', accountRole: 'staff' } })
+    expect(forbidden.status).toBe(403)
+    const res = await server.request('POST', '/api/invitations', { as: admin, body: { email: 'new@example.test', name: 'Nia New', accountRole: 'staff' } })
+    expect(res.status).toBe(201)
+    const { link } = (await res.json()) as { link: string }
+    const token = link.split('/invite/')[1]!
+    expect((await server.request('GET', `/api/invitations/${token}`)).status).toBe(200)
+    const short = await server.request('POST', `/api/invitations/${token}/accept`, json({ password: 'short' }))
+    expect(short.status).toBe(400)
+    const accepted = await server.request('POST', `/api/invitations/${token}/accept`, json({ password: 'a long fictional passphrase' }))
+    expect(accepted.status).toBe(201)
+    const again = await server.request('POST', `/api/invitations/${token}/accept`, json({ password: 'a long fictional passphrase' }))
+    expect(again.status).toBe(404)
+    const signIn = await server.request('POST', '/api/session', json({ email: 'new@example.test', password: 'a long fictional passphrase' }))
+    expect(signIn.status).toBe(201)
+  })
+
+  it('an invitation link expires', async () => {
+    let now = Date.now()
+    server = await startTestServer({ now: () => now })
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const res = await server.request('POST', '/api/invitations', { as: admin, body: { email: 'late@example.test', name: 'Lee Late', accountRole: 'staff' } })
+    const token = ((await res.json()) as { link: string }).link.split('/invite/')[1]!
+    now += 8 * 24 * 60 * 60 * 1000
+    expect((await server.request('GET', `/api/invitations/${token}`)).status).toBe(404)
+    expect((await server.request('POST', `/api/invitations/${token}/accept`, json({ password: 'a long fictional passphrase' }))).status).toBe(404)
+  })
+})
+
+describe('sessions ending close their sockets', () => {
+  it('signing out closes that session’s open documents, and no further update reaches them', async () => {
+    server = await startTestServer()
+    const user = await server.signUp()
+    const other = await server.signUp()
+    const mine = openClient(server.syncUrl, 'demo:signout', user)
+    const theirs = openClient(server.syncUrl, 'demo:signout', other)
+    clients.push(mine, theirs)
+    await Promise.all([mine.whenSynced(), theirs.whenSynced()])
+    const closed = new Promise<number>((resolve) => mine.on('closed', ({ code }) => resolve(code)))
+    expect((await server.request('DELETE', '/api/session', { as: user })).status).toBe(204)
+    expect(await closed).toBe(CloseCode.Unauthenticated)
+    typeInto(theirs.doc, 'item:purpose', 'after sign-out')
+    await theirs.whenSaved()
+    await new Promise((r) => setTimeout(r, 100))
+    expect(sectionText(mine.doc, 'item:purpose')).toBe('')
+    // And the cookie no longer opens anything.
+    const again = await MisbehavingClient.connect(`${server.syncUrl}/demo:signout`, user)
+    expect(again.refused).toBe(CloseCode.Unauthenticated)
+  })
+
+  it('an idle session expires and its sockets close', async () => {
+    let now = Date.now()
+    server = await startTestServer({ now: () => now, sessionSweepMs: 50, authSettings: { idleTimeoutMs: 60_000 } })
+    const user = await server.signUp()
+    const mine = openClient(server.syncUrl, 'demo:idle', user)
+    clients.push(mine)
+    await mine.whenSynced()
+    const closed = new Promise<number>((resolve) => mine.on('closed', ({ code }) => resolve(code)))
+    now += 61_000
+    expect(await closed).toBe(CloseCode.Unauthenticated)
+    expect((await server.request('GET', '/api/session', { as: user })).status).toBe(401)
+  })
+
+  it('a member opted out of the core group loses the case’s open documents', async () => {
+    server = await startTestServer()
+    const group = await seedTestCoreGroup(server)
+    const doc = `meeting:${group.meeting.id}`
+    const teacher = openClient(server.syncUrl, doc, group.as.teacher)
+    const sw = openClient(server.syncUrl, doc, group.as.socialWorker)
+    clients.push(teacher, sw)
+    await Promise.all([teacher.whenSynced(), sw.whenSynced()])
+    const closed = new Promise<number>((resolve) => teacher.on('closed', ({ code }) => resolve(code)))
+    const res = await server.request('PATCH', `/api/cases/${group.caseRow.id}/members/${group.people.teacher.member.id}`, {
+      as: group.as.socialWorker,
+      body: { optedOutDate: new Date().toISOString().slice(0, 10) },
+    })
+    expect(res.status).toBe(200)
+    expect(await closed).toBe(CloseCode.Forbidden)
+    typeInto(sw.doc, 'item:note-taker', 'after the opt-out')
+    await sw.whenSaved()
+    await new Promise((r) => setTimeout(r, 100))
+    expect(sectionText(teacher.doc, 'item:note-taker')).toBe('')
+    const again = await MisbehavingClient.connect(`${server.syncUrl}/${doc}`, group.as.teacher)
+    expect(again.refused).toBe(CloseCode.Forbidden)
+  })
+})
