@@ -39,7 +39,9 @@ function writable(who: Who): string[] {
   return [own]
 }
 
-function apply(doc: Y.Doc, section: string, o: fc.Infer<typeof op>): void {
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never
+
+function apply(doc: Y.Doc, section: string, o: Op): void {
   const fragment = doc.getXmlFragment(section)
   doc.transact(() => {
     if (fragment.length === 0 || o.kind === 'paragraph') {

@@ -1,0 +1,106 @@
+/**
+ * The server's permissions as people see them: read-only editors where they may not write (and the
+ * server refusing a forced edit), a lock turning a section read-only in an open page, and the family
+ * kept out of the professionals-only notes.
+ */
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { CloseCode } from '../../schemas/protocol.ts'
+import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
+import { MisbehavingClient } from '../support/misbehaving-client.ts'
+import { startTestServer, type TestServer } from '../support/server.ts'
+import { MeetingPageObject } from './pages/meeting-page.ts'
+import { launchChromium } from './support/browser.ts'
+import type { DemoPerson } from '../../server/demo/seed.ts'
+
+let server: TestServer
+let browser: Browser
+let group: CoreGroupFixture
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: fileURLToPath(new URL('../../dist', import.meta.url)) })
+  browser = await launchChromium()
+  group = await seedTestCoreGroup(server)
+})
+afterAll(async () => {
+  for (const c of contexts) await c.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+async function meetingAs(person: DemoPerson, firstSection = 'item:note-taker') {
+  const context = await browser.newContext()
+  contexts.push(context)
+  const page = new MeetingPageObject(await context.newPage(), server.httpUrl)
+  await page.signIn({ email: group.people[person].user.email, password: group.people[person].password })
+  await page.openMeeting(group.meeting.id, firstSection)
+  await expect.poll(() => page.connection().getAttribute('data-state')).toBe('online')
+  return page
+}
+
+it('the teacher cannot write the health visitor’s update, and a forced edit is refused by the server', async () => {
+  const hvSection = `update:${group.people.healthVisitor.member.id}`
+  const ownSection = `update:${group.people.teacher.member.id}`
+  const teacher = await meetingAs('teacher')
+  expect(await teacher.isEditable(hvSection)).toBe(false)
+  await expect.poll(() => teacher.readOnlyNotice(hvSection).innerText()).toMatch(/only Hana Novak and the lead social worker/)
+  expect(await teacher.isEditable(ownSection)).toBe(true)
+  await teacher.typeAtEnd(ownSection, 'Attendance is 94% this term.')
+  await expect.poll(() => teacher.save().getAttribute('data-state')).toBe('saved')
+
+  // Force an edit through the page's own provider, bypassing the read-only editor.
+  await teacher.page.evaluate(
+    ({ name, own, target }) => {
+      type Fragment = { get(i: number): { clone(): unknown }; insert(i: number, content: unknown[]): void }
+      const syncs = (window as unknown as { __coregroup: Record<string, { doc: { getXmlFragment(n: string): Fragment } }> }).__coregroup
+      const doc = syncs[name]!.doc
+      // A copy of the teacher's own paragraph, pushed into the health visitor's section.
+      doc.getXmlFragment(target).insert(0, [doc.getXmlFragment(own).get(0).clone()])
+    },
+    { name: `meeting:${group.meeting.id}`, own: ownSection, target: hvSection },
+  )
+  await expect.poll(() => teacher.page.getByTestId('document-notice').innerText()).toMatch(/was not saved \(not writable\)/)
+  // The server kept nothing of it: the health visitor's section is still empty for everyone.
+  const room = await server.rooms.get(`meeting:${group.meeting.id}`)
+  expect(room.doc.getXmlFragment(hvSection).length).toBe(0)
+  // The page reloaded the document from the server and carries on.
+  await expect.poll(() => teacher.connection().getAttribute('data-state')).toBe('online')
+  await expect.poll(() => teacher.text(ownSection)).toBe('Attendance is 94% this term.')
+})
+
+it('a section the social worker locks turns read-only in the teacher’s open page', async () => {
+  const section = `update:${group.people.teacher.member.id}`
+  const teacher = await meetingAs('teacher')
+  const socialWorker = await meetingAs('socialWorker')
+  expect(await teacher.isEditable(section)).toBe(true)
+  await socialWorker.page.getByTestId(`lock-${section}`).click()
+  await expect.poll(() => teacher.isEditable(section)).toBe(false)
+  await expect.poll(() => teacher.readOnlyNotice(section).innerText()).toMatch(/locked/)
+  // And the server holds the line for a client that ignores the page.
+  const forced = await MisbehavingClient.connect(`${server.syncUrl}/meeting:${group.meeting.id}`, group.as.teacher)
+  expect(await forced.send(forced.insertText(section, 'sneaky'))).toMatchObject({ kind: 'rejected', reason: 'locked' })
+  await socialWorker.page.getByTestId(`lock-${section}`).click()
+  await expect.poll(() => teacher.isEditable(section)).toBe(true)
+})
+
+it('the parent cannot open the professionals-only notes', async () => {
+  const parent = await meetingAs('parent')
+  expect(await parent.tab('Professionals-only notes').count()).toBe(0)
+  const refused = await MisbehavingClient.connect(`${server.syncUrl}/meeting:${group.meeting.id}:restricted`, group.as.parent)
+  expect(refused.refused).toBe(CloseCode.Forbidden)
+  // Asking the server directly from the parent's browser is refused too.
+  const code = await parent.page.evaluate(
+    (url) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url)
+        ws.onclose = (e) => resolve(e.code)
+      }),
+    `${server.syncUrl}/meeting:${group.meeting.id}:restricted`,
+  )
+  expect(code).toBe(CloseCode.Forbidden)
+  const hv = await meetingAs('healthVisitor')
+  await hv.tab('Professionals-only notes').click()
+  await hv.editor('notes').waitFor()
+})
