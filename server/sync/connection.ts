@@ -5,6 +5,7 @@
  * @module
  */
 import { MAX_UPDATES_PER_SECOND } from '../../schemas/limits.ts'
+import { isUpdateMessage } from '../../schemas/protocol.ts'
 import type { DocumentAccess } from './access.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
@@ -39,6 +40,8 @@ export class Connection {
     readonly socket: SyncSocket,
     readonly identity: ConnectionIdentity,
     private readonly handle: (conn: Connection, frame: Uint8Array) => void | Promise<void>,
+    /** Called (once) when update frames arrive faster than the limit allows. */
+    private readonly onRateExceeded: (conn: Connection) => void = () => {},
   ) {}
 
   send(frame: Uint8Array): void {
@@ -75,6 +78,11 @@ export class Connection {
   enqueue(frame: Uint8Array): void {
     if (this.closed) return
     this.active = true
+    // Counted on arrival, not when handled, so a flood is caught however fast the store is.
+    if (isUpdateMessage(frame) && !this.withinRate()) {
+      this.onRateExceeded(this)
+      return
+    }
     this.inbox.push(frame)
     if (!this.draining) void this.drain()
   }

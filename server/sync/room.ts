@@ -3,7 +3,10 @@
  *
  * Write path for every update (DESIGN §5): validate → check (a hook; the permission check plugs in
  * here) → append to the store (durable) → apply in memory → broadcast to the other connections →
- * acknowledge to the sender. The room knows no transport: it talks to `SyncSocket`s.
+ * acknowledge to the sender → `onAccepted` (scale-out publishes). The server's own changes
+ * (`applyServerChange`, any origin that is not a connection) are stored before they are relayed too;
+ * changes from other processes (`REMOTE_ORIGIN`) are only relayed. The room knows no transport: it
+ * talks to `SyncSocket`s.
  * @module
  */
 import * as decoding from 'lib0/decoding'
@@ -96,7 +99,7 @@ export class Room {
 
   /** Adds a connection and starts the sync handshake (server's sync step 1, then presence). */
   join(socket: SyncSocket, identity: ConnectionIdentity): Connection {
-    const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f))
+    const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f), (c) => this.rateExceeded(c))
     this.connections.add(conn)
     const e = encoding.createEncoder()
     encoding.writeVarUint(e, MessageType.Sync)
@@ -172,17 +175,12 @@ export class Room {
     const update = decoding.readVarUint8Array(d)
     const seq = ++conn.received
     validateUpdate(update)
-    if (!conn.withinRate()) {
-      log.warn('sync.rate_limited', { doc: this.name, user: conn.identity.userId })
-      this.hooks.onLimit?.(this, conn, 'updates-per-second')
-      conn.close(CloseCode.RateLimited, 'too many updates')
-      this.leave(conn)
-      return
-    }
     if (conn.held.length > 0) {
-      // Keep this connection's updates in order behind the one that waits.
-      conn.held.push({ update, seq })
-      return
+      // What the held update waits for may be in this one (a keystroke sent just before the sync step
+      // 2 that carries its history, on reconnecting): check them as one update, acknowledged as `seq`.
+      const merged = Y.mergeUpdates([...conn.held.map((h) => h.update), update])
+      conn.held.length = 0
+      return this.accept(conn, merged, seq)
     }
     return this.accept(conn, update, seq)
   }
@@ -259,6 +257,13 @@ export class Room {
       conn.awarenessClients.add(clientId)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
+  }
+
+  private rateExceeded(conn: Connection): void {
+    log.warn('sync.rate_limited', { doc: this.name, user: conn.identity.userId })
+    this.hooks.onLimit?.(this, conn, 'updates-per-second')
+    conn.close(CloseCode.RateLimited, 'too many updates')
+    this.leave(conn)
   }
 
   private awarenessOwner(clientId: number): Connection | null {

@@ -195,3 +195,23 @@ describe('Rooms with a fan-out channel', () => {
     expect(hub.subscribers('demo:u')).toBe(0)
   })
 })
+
+describe('Rooms without connections', () => {
+  it('unloads a room fetched only to write a server change (and its subscription goes with it)', async () => {
+    const store = new SqliteDocumentStore(openSqlite(':memory:'))
+    const hub = new MemoryHub()
+    const rooms = new Rooms(store, { fanout: hub.node('one'), idleUnloadMs: 10 })
+    toClose.push(async () => {
+      await rooms.closeAll()
+      await store.close()
+    })
+    const room = await rooms.get('demo:lock-only')
+    await room.applyServerChange((doc) => doc.getMap('control').set('locked', true))
+    await new Promise((r) => setTimeout(r, 60))
+    expect(rooms.isLoaded('demo:lock-only')).toBe(false)
+    expect(hub.subscribers('demo:lock-only')).toBe(0)
+    expect(await store.logLength('demo:lock-only')).toBe(0) // compacted on unload
+    const reloaded = await rooms.get('demo:lock-only')
+    expect(reloaded.doc.getMap('control').get('locked')).toBe(true)
+  })
+})

@@ -80,6 +80,9 @@ export class Rooms {
       )
       this.rooms.set(name, room)
     }
+    // A room fetched without a connection (a lock written over HTTP) is unloaded when idle too; one
+    // that is joined meanwhile stays (unload checks).
+    room.then((r) => r.connections.size === 0 && this.scheduleUnload(r), () => {})
     return room
   }
 
@@ -148,8 +151,10 @@ export class Rooms {
     log.warn('room.dropped', { doc: room.name })
   }
 
+  /** (Re)starts the room's idle countdown. */
   private scheduleUnload(room: Room): void {
-    if (this.idleTimers.has(room.name)) return
+    const previous = this.idleTimers.get(room.name)
+    if (previous) clearTimeout(previous)
     const timer = setTimeout(() => void this.unload(room), this.idleUnloadMs)
     timer.unref()
     this.idleTimers.set(room.name, timer)

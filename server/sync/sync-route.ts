@@ -32,6 +32,7 @@ async function admit(c: Context, services: ApiServices, name: string | null): Pr
   if (!signed) return { code: CloseCode.Unauthenticated, reason: 'sign in required' }
   if (name === null) return { code: CloseCode.UnknownDocument, reason: 'unknown document' }
   if (services.rooms.connectionsOfSession(signed.sessionId) >= MAX_DOCUMENTS_PER_CONNECTION) {
+    await recordAudit(services.db, { event: 'limit-breached', userId: signed.user.id, authorityId: signed.user.authorityId, doc: name, detail: { limit: 'documents-per-session' } })
     return { code: CloseCode.RateLimited, reason: 'too many documents open' }
   }
   const result = await resolveAccess(services.db, signed.user, name)
@@ -51,6 +52,7 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: Api
     const admission = admit(c, services, name)
     let conn: Connection | null = null
     let joined: Room | null = null
+    // Frames sent before the room is joined wait here, up to a bound.
     let early: Uint8Array[] | null = []
     let closed = false
 
@@ -89,7 +91,8 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: Api
         }
         const frame = new Uint8Array(evt.data as ArrayBuffer)
         if (conn) conn.enqueue(frame)
-        else early?.push(frame)
+        else if (early && early.length < 64) early.push(frame)
+        else ws.close(CloseCode.RateLimited, 'too many messages before the document opened')
       },
       onClose() {
         closed = true
