@@ -5,7 +5,11 @@
 import type { ReactNode } from 'react'
 import type { SessionUser } from '../schemas/api/session.ts'
 import type { Identity } from './collab/identity.ts'
+import { AuditPage } from './pages/AuditPage.tsx'
+import { CasePage } from './pages/CasePage.tsx'
 import { MeetingPage } from './pages/MeetingPage.tsx'
+import { MyCasesPage } from './pages/MyCasesPage.tsx'
+import { NewCasePage } from './pages/NewCasePage.tsx'
 
 export interface RouteContext {
   user: SessionUser
@@ -17,12 +21,12 @@ export interface Route {
   render: (match: RegExpExecArray, ctx: RouteContext) => ReactNode
 }
 
-function Home() {
-  location.replace('/documents/demo:welcome')
-  return null
-}
+const ID = '([A-Za-z0-9_-]{1,64})'
 
 export const routes: Route[] = [
-  { pattern: /^\/$/, render: () => <Home /> },
-  { pattern: /^\/meetings\/([A-Za-z0-9_-]+)$/, render: (m, ctx) => <MeetingPage meetingId={m[1]!} identity={ctx.identity} /> },
+  { pattern: /^\/$/, render: () => <MyCasesPage /> },
+  { pattern: /^\/cases\/new$/, render: () => <NewCasePage /> },
+  { pattern: new RegExp(`^/cases/${ID}$`), render: (m) => <CasePage key={m[1]} caseId={m[1]!} /> },
+  { pattern: new RegExp(`^/cases/${ID}/audit$`), render: (m) => <AuditPage key={m[1]} caseId={m[1]!} /> },
+  { pattern: new RegExp(`^/meetings/${ID}$`), render: (m, ctx) => <MeetingPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
 ]

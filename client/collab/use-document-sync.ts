@@ -11,12 +11,15 @@ export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 }
 
-/** Opens `name` and closes it on unmount; a new instance after the server rejected a change. */
-export function useDocumentSync(name: string): DocumentSync | null {
+/**
+ * Opens `name` and closes it on unmount; a new instance after the server rejected a change. The local
+ * copy is kept per user, so someone else signing in on this browser never inherits it.
+ */
+export function useDocumentSync(name: string, userId: string): DocumentSync | null {
   const [sync, setSync] = useState<DocumentSync | null>(null)
   const [generation, setGeneration] = useState(0)
   useEffect(() => {
-    const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: indexedDbPersistence })
+    const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: (n, doc) => indexedDbPersistence(`${userId}:${n}`, doc) })
     const reload = () => {
       // The server's copy is the truth: drop the local one and open the document again.
       void s.discardLocalCopy().then(() => setGeneration((g) => g + 1))
@@ -29,7 +32,7 @@ export function useDocumentSync(name: string): DocumentSync | null {
       s.off('rejected', reload)
       s.destroy()
     }
-  }, [name, generation])
+  }, [name, userId, generation])
   return sync
 }
 

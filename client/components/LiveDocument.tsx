@@ -9,8 +9,9 @@ import { parseDocumentName } from '../../schemas/documents.ts'
 import type { LayoutMember, LayoutSection } from '../../schemas/layout.ts'
 import { LockResponse } from '../../schemas/api/locks.ts'
 import { canManageLocks, isLocked, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
-import { describeClose } from '../../schemas/protocol.ts'
+import { CloseCode, describeClose } from '../../schemas/protocol.ts'
 import { api } from '../api/client.ts'
+import { loadSession } from '../session.ts'
 import type { Identity } from '../collab/identity.ts'
 import { useControlState } from '../collab/use-control-state.ts'
 import { useDocumentSync, useSyncValue } from '../collab/use-document-sync.ts'
@@ -30,7 +31,7 @@ interface Props {
 }
 
 export function LiveDocument({ name, identity, sections, viewer, meetingRoles, members }: Props) {
-  const sync = useDocumentSync(name)
+  const sync = useDocumentSync(name, identity.id)
   const connection = useSyncValue(sync, ['connection'], (s) => s.connection, 'connecting')
   const save = useSyncValue(sync, ['save'], (s) => s.save, 'saved')
   const people = usePresence(sync)
@@ -44,7 +45,11 @@ export function LiveDocument({ name, identity, sections, viewer, meetingRoles, m
     if (!sync) return
     const onRejected = ({ section, reason }: { section: string; reason: string }) =>
       setNotice(`Your last change to “${titleOf(section)}” was not saved (${reason.replace(/-/g, ' ')}). Your copy has been reloaded from the server.`)
-    const onClosed = ({ code }: { code: number }) => setNotice(describeClose(code))
+    const onClosed = ({ code }: { code: number }) => {
+      setNotice(describeClose(code))
+      // A session that ended sends the user back to sign in (their unsent changes stay on this device).
+      if (code === CloseCode.Unauthenticated) void loadSession()
+    }
     sync.on('rejected', onRejected)
     sync.on('closed', onClosed)
     return () => {

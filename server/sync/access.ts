@@ -3,8 +3,11 @@
  * roles when the connection opens (DESIGN §4), then used by the update check on every update.
  * @module
  */
+import type * as Y from 'yjs'
+import { z } from 'zod'
 import { Meeting, Member } from '../../schemas/entities/index.ts'
-import { parseDocumentName, type DocumentRef } from '../../schemas/documents.ts'
+import { MINUTES_LAYOUT_KEY, MinutesLayoutEntry } from '../../schemas/templates/minutes-layout.ts'
+import { CONTROL_SECTION, parseDocumentName, type DocumentRef } from '../../schemas/documents.ts'
 import { canRead, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
 import { documentLayout } from '../../schemas/layout.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT } from '../../schemas/templates/registry.ts'
@@ -59,4 +62,17 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   const active = allMembers.filter((m) => m.optedOutDate === null || m.optedOutDate > today)
   const sections = new Set(documentLayout(doc, agenda, active).map((s) => s.name))
   return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles, sections } }
+}
+
+/**
+ * A meeting's agenda sections are those its minutes document was created with (`control.layout`,
+ * written once by the server), so a later change of the authority's agenda leaves old minutes intact.
+ */
+export function withDocumentLayout(access: DocumentAccess, doc: Y.Doc): DocumentAccess {
+  if (access.doc.kind !== 'meeting') return access
+  const parsed = z.array(MinutesLayoutEntry).safeParse(doc.getMap(CONTROL_SECTION).get(MINUTES_LAYOUT_KEY))
+  if (!parsed.success) return access
+  const sections = new Set([...access.sections].filter((s) => !s.startsWith('item:')))
+  for (const entry of parsed.data) sections.add(entry.section)
+  return { ...access, sections }
 }

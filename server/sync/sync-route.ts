@@ -14,7 +14,7 @@ import { sameOrigin, SESSION_COOKIE } from '../auth/middleware.ts'
 import { recordAudit } from '../db/repos/audit.ts'
 import { errorSummary, log } from '../log.ts'
 import type { ApiServices } from '../routes/index.ts'
-import { resolveAccess, type DocumentAccess } from './access.ts'
+import { resolveAccess, withDocumentLayout, type DocumentAccess } from './access.ts'
 import type { Connection } from './connection.ts'
 import type { Room } from './room.ts'
 import type { SyncSocket } from './sync-socket.ts'
@@ -75,7 +75,7 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: Api
           const room = await services.rooms.get(name!)
           if (closed) return
           joined = room
-          conn = room.join(socketOf(ws), { userId: signed.user.id, sessionId: signed.sessionId, name: signed.user.name, access })
+          conn = room.join(socketOf(ws), { userId: signed.user.id, sessionId: signed.sessionId, name: signed.user.name, access: withDocumentLayout(access, room.doc) })
           await recordAudit(services.db, { event: 'document-opened', userId: signed.user.id, authorityId: access.authorityId, caseId: access.caseId, doc: name })
           for (const f of early ?? []) conn.enqueue(f)
           early = null

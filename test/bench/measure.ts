@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { loadavg } from 'node:os'
 import type { GeneratorReport, JobResult } from './job.ts'
 import { ROOT, trackChild } from './launch-child.ts'
 import { CLOCK_TICKS_PER_SECOND, readProc, resetPeakRss, RssSampler } from './proc-stats.ts'
@@ -19,6 +20,11 @@ export interface Measurement {
   rssIdleMb: number
   /** Highest server RSS during the scenario. */
   rssPeakMb: number
+  /**
+   * The machine's 1-minute load average when the scenario ended. Above the number of cores, other
+   * processes competed with the server and the generator, and the figures are not comparable.
+   */
+  loadAverage: number
 }
 
 export async function measure(server: ServerUnderTest, scenario: Scenario): Promise<Measurement> {
@@ -41,6 +47,7 @@ export async function measure(server: ServerUnderTest, scenario: Scenario): Prom
       cpuSeconds: (after.cpuTicks - before.cpuTicks) / CLOCK_TICKS_PER_SECOND,
       rssIdleMb: before.rssKb / 1024,
       rssPeakMb: peakKb / 1024,
+      loadAverage: loadavg()[0]!,
     }
   } finally {
     await running.stop()

@@ -34,6 +34,7 @@ const SERVER_ROWS: Row[] = [
   { label: 'server CPU (s)', value: (m) => m.cpuSeconds, format: fixed(2), ratio: true },
   { label: 'server RSS idle (MB)', value: (m) => m.rssIdleMb, format: fixed(1), ratio: true },
   { label: 'server RSS peak (MB)', value: (m) => m.rssPeakMb, format: fixed(1), ratio: true, bar: 1.2 },
+  { label: 'machine load (1-min avg)', value: (m) => m.loadAverage, format: fixed(1), ratio: false },
 ]
 
 const EDITING_ROWS: Row[] = [
@@ -85,7 +86,8 @@ export function renderReport(settings: Settings, scenarios: Scenario[], servers:
     '',
     'Propagation: sender\'s edit → each other client of the document sees it (one generator process, plain ' +
       'y-websocket clients on raw sockets). CPU and RSS: the server process only, from /proc, over the scenario. ' +
-      '✓/✗: issue 5\'s bar (p99 and fresh sync ≤ 1×, peak RSS ≤ 1.2× the reference).',
+      '✓/✗: issue 5\'s bar (p99 and fresh sync ≤ 1×, peak RSS ≤ 1.2× the reference). ' +
+      `Machine load above ${cpu.length} (the cores) means other processes competed: compare such columns with care.`,
   ]
   for (const scenario of scenarios) {
     const byServer = results.get(scenario.id)

@@ -61,7 +61,7 @@ console.error(`bench finished in ${((performance.now() - began) / 1000).toFixed(
 process.exit(0)
 
 function summary(m: Measurement): string {
-  const server = `cpu ${m.cpuSeconds.toFixed(2)} s, rss peak ${m.rssPeakMb.toFixed(1)} MB`
+  const server = `cpu ${m.cpuSeconds.toFixed(2)} s, rss peak ${m.rssPeakMb.toFixed(1)} MB, load ${m.loadAverage.toFixed(1)}`
   if (m.result.kind === 'editing') {
     const r: EditingResult = m.result
     return `p50 ${r.latencyMs.p50.toFixed(2)} ms, p99 ${r.latencyMs.p99.toFixed(2)} ms, delivered ${r.delivered}/${r.expected}, ${server}`

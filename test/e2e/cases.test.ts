@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { longDate } from '../../client/dates.ts'
 import { addDays, today } from '../support/dates.ts'
 import { caseWithMembers, createMeeting, expectStatus } from '../support/case-factories.ts'
 import { startTestServer, type TestServer, type TestUser } from '../support/server.ts'
@@ -46,9 +47,10 @@ it('a social worker starts a case, adds the core group and schedules the first c
   expect(await ui.errorSummary().getByRole('link', { name: 'Enter the family name' }).getAttribute('href')).toBe('#field-familyName')
   expect(await ui.page.locator('.field--error').first().innerText()).toContain('Enter the family name')
 
-  // The initial conference on Monday 14 December 2026: 10 working days later skips Christmas Day and
-  // the Boxing Day substitute holiday (Monday 28 December), landing on Wednesday 30 December.
-  await ui.startCase({ familyName: 'Okafor', initialConferenceDate: '2026-12-14', child: { name: 'Jo Okafor', dateOfBirth: '2020-02-29' } })
+  // The initial conference on Monday 13 December 2032 (far enough ahead that the proposal is never in
+  // the past): 10 working days later skips Christmas Day and Boxing Day, both on a weekend, and their
+  // substitute days (Monday 27 and Tuesday 28 December), landing on Wednesday 29 December.
+  await ui.startCase({ familyName: 'Okafor', initialConferenceDate: '2032-12-13', child: { name: 'Jo Okafor', dateOfBirth: '2020-02-29' } })
   await ui.page.getByRole('heading', { name: 'Okafor family' }).waitFor()
   expect(ui.page.url()).toMatch(/\/cases\/case_/)
   await expect.poll(() => ui.sheet().innerText()).toContain('Secure email through the authority’s system')
@@ -71,8 +73,8 @@ it('a social worker starts a case, adds the core group and schedules the first c
   expect(await ui.sheet().innerText()).toContain('Parent or carer')
 
   // The proposed first core group.
-  await expect.poll(() => ui.proposal().innerText()).toContain('First core group on Wednesday 30 December 2026')
-  expect(await ui.field('date').inputValue()).toBe('2026-12-30')
+  await expect.poll(() => ui.proposal().innerText()).toContain('First core group on Wednesday 29 December 2032')
+  expect(await ui.field('date').inputValue()).toBe('2032-12-29')
   expect(await ui.field('type').inputValue()).toBe('first')
 
   // Chair and note taker must differ: the form says so before anything is sent.
@@ -83,15 +85,22 @@ it('a social worker starts a case, adds the core group and schedules the first c
   await expect.poll(() => ui.errorSummary().innerText()).toContain('The chair and the note taker must be different people')
   await ui.field('noteTakerMemberId').selectOption({ label: 'Tia Teacher (Hillside Primary School)' })
   await ui.page.getByRole('button', { name: 'Schedule core group' }).click()
-  await expect.poll(() => ui.meetings().innerText().catch(() => '')).toContain('First core group — Wednesday 30 December 2026 at 10:00, Anytown Family Centre')
+  await expect.poll(() => ui.meetings().innerText().catch(() => '')).toContain('First core group — Wednesday 29 December 2032 at 10:00, Anytown Family Centre')
   expect(await ui.meetings().innerText()).toContain('Chair: Lee Lead; note taker: Tia Teacher')
   // The next one is proposed 4 weeks later.
-  await expect.poll(() => ui.proposal().innerText()).toContain('Wednesday 27 January 2027')
+  await expect.poll(() => ui.proposal().innerText()).toContain('Wednesday 26 January 2033')
 
   // The meeting link leads to its page, and "My cases" lists the case with its next meeting.
   expect(await ui.meetings().getByRole('link', { name: 'First core group' }).getAttribute('href')).toMatch(/^\/meetings\/meet_/)
+
+  // A member is opted out, never deleted: the sheet keeps their row with the date they left.
+  await ui.page.getByRole('button', { name: 'Opt out Alex Okafor' }).click()
+  await ui.page.getByRole('button', { name: 'Confirm opt out of Alex Okafor' }).click()
+  const alexRow = ui.sheet().getByRole('row').filter({ hasText: 'Alex Okafor' })
+  await expect.poll(() => alexRow.innerText()).toContain(`Left ${longDate(today())}`)
+
   await ui.openMyCases()
-  await expect.poll(() => ui.caseCard('Okafor').innerText()).toContain('Next: First core group on Wednesday 30 December 2026')
+  await expect.poll(() => ui.caseCard('Okafor').innerText()).toContain('Next: First core group on Wednesday 29 December 2032')
 })
 
 it('the dashboard shows an overdue item for a case whose notes were not sent out in time', async () => {
@@ -113,4 +122,19 @@ it('the dashboard shows an overdue item for a case whose notes were not sent out
   // The case with drift comes first; the calm one says nothing is overdue.
   expect(await ui.page.getByTestId('case-card').first().getAttribute('data-case-id')).toBe(caseId)
   expect(await ui.caseCard('Calm').getByTestId('case-summary').innerText()).toBe('Nothing overdue or due soon')
+
+  // Recording the late notes on the case page clears the item (done, late).
+  await late.getByRole('link', { name: 'Late family' }).click()
+  await ui.page.getByRole('heading', { name: 'Late family' }).waitFor()
+  await ui.page.locator(`#meeting-${meeting.id} summary`).click()
+  const field = (name: string) => ui.page.locator(`#record-${meeting.id}-${name}`)
+  await field('notesDistributedDate').fill(addDays(today(), -61))
+  await ui.page.locator(`#meeting-${meeting.id}`).getByRole('button', { name: 'Save' }).click()
+  await expect.poll(() => ui.page.locator(`#meeting-${meeting.id}`).innerText()).toContain('Date the notes were sent out must be on or after the day of the meeting')
+  await field('status').selectOption({ label: 'Notes sent out' })
+  await field('notesDistributedDate').fill(addDays(today(), -30))
+  await ui.page.locator(`#meeting-${meeting.id}`).getByRole('button', { name: 'Save' }).click()
+  await expect.poll(() => ui.meetings().innerText()).toContain('Notes sent out')
+  await ui.openMyCases()
+  await expect.poll(() => ui.caseCard('Late').innerText()).not.toContain('Notes and updated plan sent to members')
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_LEAD_SHARING_SECURELY, type CaseDetailResponse, type CaseListResponse } from '../../schemas/api/cases.ts'
 import type { ApiErrorBody } from '../../schemas/api/errors.ts'
-import { addDays } from './dates.ts'
+import { addDays } from '../support/dates.ts'
 import { buildCaseInput, caseWithMembers, createCase, expectStatus } from '../support/case-factories.ts'
 import { startTestServer, type TestServer, type TestUser } from '../support/server.ts'
 

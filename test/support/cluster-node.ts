@@ -54,14 +54,15 @@ export async function startClusterNode(options: { databaseUrl: string; schema: s
 }
 
 /** Signs in over HTTP as the cluster administrator; the cookie is good on every node (shared rows). */
-export async function signIn(httpUrl: string): Promise<{ cookie: string }> {
+export async function signIn(httpUrl: string): Promise<{ cookie: string; csrfToken: string }> {
   const res = await fetch(`${httpUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: CLUSTER_ADMIN.COREGROUP_ADMIN_EMAIL, password: CLUSTER_ADMIN.COREGROUP_ADMIN_PASSWORD }),
   })
   if (res.status !== 201) throw new Error(`sign-in failed: ${res.status}`)
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! }
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken }
 }
 
 /** A client that tries each of `syncUrls` in turn (after each closed connection), signed in by cookie. */

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef } from 'react'
 
-export function ErrorSummary({ message, fields }: { message?: string; fields: Record<string, string> }) {
+/** `idPrefix` tells a form apart from another on the same page (its fields' ids start with it). */
+export function ErrorSummary({ message, fields, idPrefix = 'field-' }: { message?: string; fields: Record<string, string>; idPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null)
   const entries = Object.entries(fields)
   useEffect(() => {
@@ -19,7 +20,7 @@ export function ErrorSummary({ message, fields }: { message?: string; fields: Re
       <ul className="error-summary__list">
         {entries.map(([field, text]) => (
           <li key={field}>
-            <a href={`#field-${field.replace(/\./g, '-')}`}>{text}</a>
+            <a href={`#${idPrefix}${field.replace(/\./g, '-')}`}>{text}</a>
           </li>
         ))}
       </ul>

@@ -16,12 +16,11 @@ import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { listMembers } from '../../db/repos/members.ts'
 import { getMeeting, saveMeeting } from '../../db/repos/meetings.ts'
-import type { Db } from '../../db/schema.ts'
 import { conflict, notFound } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 
-async function meetingDetail(db: Db, access: CaseAccess, meeting: Meeting, members: readonly Member[]): Promise<MeetingDetailResponse> {
+function meetingDetail(access: CaseAccess, meeting: Meeting, members: readonly Member[]): MeetingDetailResponse {
   const { member } = access
   const professional = member !== null && PROFESSIONAL_ROLES.has(member.role)
   return {
@@ -49,7 +48,7 @@ export function meetingRoutes(services: ApiServices) {
       const meeting = await getMeeting(db, idParam(c, 'id', 'Meeting'))
       if (!meeting) throw notFound('Meeting')
       const access = await readableCase(db, user, meeting.caseId).catch(hideCase)
-      return c.json(MeetingDetailResponse.parse(await meetingDetail(db, access, meeting, await listMembers(db, meeting.caseId))))
+      return c.json(MeetingDetailResponse.parse(meetingDetail(access, meeting, await listMembers(db, meeting.caseId))))
     })
     .patch('/:id', async (c) => {
       const { user } = requireAuth(c)
@@ -89,7 +88,7 @@ export function meetingRoutes(services: ApiServices) {
           detail: { meetingId: saved.id, chairMemberId: saved.chairMemberId, noteTakerMemberId: saved.noteTakerMemberId },
         })
       }
-      return c.json(MeetingDetailResponse.parse(await meetingDetail(db, access, saved, members)))
+      return c.json(MeetingDetailResponse.parse(meetingDetail(access, saved, members)))
     })
 }
 

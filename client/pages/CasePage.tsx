@@ -1,0 +1,108 @@
+/**
+ * One case: its children and conferences, what is due, the membership and contact sheet, its meetings,
+ * and (for the lead social worker, the team manager and administrators) the forms to add members and
+ * schedule the next core group.
+ * @module
+ */
+import { CaseDetailResponse } from '../../schemas/api/cases.ts'
+import { isActiveMember, MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, type Meeting, type Member } from '../../schemas/entities/index.ts'
+import { CORE_GROUP_ROLE_LABELS } from '../../schemas/roles.ts'
+import { ukDateOf } from '../../schemas/timescales/iso-date.ts'
+import { useApi } from '../api/use-api.ts'
+import { DueList } from '../components/DueList/DueList.tsx'
+import { LoadFailed } from '../components/LoadFailed.tsx'
+import { dayAndDate, longDate } from '../dates.ts'
+import { AddMemberForm } from './case/AddMemberForm.tsx'
+import { MembershipSheet } from './case/MembershipSheet.tsx'
+import { RecordMeetingForm } from './case/RecordMeetingForm.tsx'
+import { ScheduleMeetingForm } from './case/ScheduleMeetingForm.tsx'
+
+function MeetingsList({ meetings, members, canManage, onChanged }: { meetings: readonly Meeting[]; members: readonly Member[]; canManage: boolean; onChanged: () => void }) {
+  if (meetings.length === 0) return <p>No core group has been scheduled yet.</p>
+  const nameOf = (id: string | null) => (id ? (members.find((m) => m.id === id)?.name ?? 'Unknown') : 'not chosen yet')
+  return (
+    <ul className="meeting-list" data-testid="meetings">
+      {meetings.map((m) => (
+        <li key={m.id} id={`meeting-${m.id}`} className="meeting-list__item">
+          <a href={`/meetings/${m.id}`}>{MEETING_TYPE_LABELS[m.type]}</a> — {dayAndDate(m.date)} at {m.time}, {m.venue ?? 'online'} ·{' '}
+          <strong>{MEETING_STATUS_LABELS[m.status]}</strong>
+          <br />
+          <span className="meeting-list__roles">
+            Chair: {nameOf(m.chairMemberId)}; note taker: {nameOf(m.noteTakerMemberId)}
+          </span>
+          {canManage && <RecordMeetingForm key={m.updatedAt} meeting={m} onSaved={onChanged} />}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const [state, reload] = useApi(`/api/cases/${encodeURIComponent(caseId)}`, CaseDetailResponse)
+  if (state.status === 'failed') return <LoadFailed error={state.error} what="Case" />
+  if (state.status === 'loading') return <main className="page" id="main-content" aria-busy="true" />
+  const { case: k, members, meetings, dueItems, proposal, viewer } = state.data
+  const today = ukDateOf()
+  const current = members.filter((m) => isActiveMember(m, today) || m.optedInDate > today)
+  const open = dueItems.filter((i) => i.status !== 'met')
+  return (
+    <main className="page" id="main-content">
+      <p className="page__caption">
+        <a href="/">My cases</a>
+      </p>
+      <h1 className="page__title">{k.familyName} family</h1>
+      <p>
+        {viewer.role ? `You are the ${CORE_GROUP_ROLE_LABELS[viewer.role].toLowerCase()}.` : 'You can see this case as an administrator.'}{' '}
+        {k.status === 'plan-ended' ? `The plan ended on ${longDate(k.planEndedDate!)}.` : 'The child protection plan is in force.'}
+        {(viewer.role === 'lead-social-worker' || viewer.role === 'team-manager') && (
+          <>
+            {' '}
+            <a href={`/cases/${k.id}/audit`}>See the audit trail</a>
+          </>
+        )}
+      </p>
+      <dl className="summary">
+        <dt>Children</dt>
+        <dd>
+          {k.children.map((c) => (
+            <div key={c.id}>
+              {c.name}, born {longDate(c.dateOfBirth)}
+            </div>
+          ))}
+        </dd>
+        <dt>Initial child protection conference</dt>
+        <dd>{longDate(k.initialConferenceDate)}</dd>
+        <dt>Review conferences</dt>
+        <dd>{k.reviewConferenceDates.length ? k.reviewConferenceDates.map(longDate).join(', ') : 'None booked yet'}</dd>
+      </dl>
+
+      <section aria-labelledby="due-title">
+        <h2 className="section-title" id="due-title">
+          What is due
+        </h2>
+        <DueList items={open} empty="Nothing is due." />
+      </section>
+
+      <section aria-labelledby="sheet-title">
+        <h2 className="section-title" id="sheet-title">
+          Core group membership and contact details
+        </h2>
+        <MembershipSheet caseId={k.id} members={members} canManage={viewer.canManage} onChanged={reload} />
+      </section>
+
+      <section aria-labelledby="meetings-title">
+        <h2 className="section-title" id="meetings-title">
+          Meetings
+        </h2>
+        <MeetingsList meetings={meetings} members={members} canManage={viewer.canManage} onChanged={reload} />
+      </section>
+
+      {viewer.canManage && (
+        <div className="forms">
+          {proposal && <ScheduleMeetingForm key={`${proposal.date}-${meetings.length}`} caseId={k.id} proposal={proposal} members={current} onScheduled={reload} />}
+          <AddMemberForm caseId={k.id} onAdded={reload} />
+        </div>
+      )}
+    </main>
+  )
+}

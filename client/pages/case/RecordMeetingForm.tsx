@@ -1,0 +1,103 @@
+/**
+ * "Record what happened" for one meeting: held or not, and the dates the timescales measure (minutes
+ * to the social worker, notes sent out, the absent social worker's update, the joint report stages).
+ * Errors come from `UpdateMeetingInput`, the schema the API uses.
+ * @module
+ */
+import { useState, type FormEvent } from 'react'
+import { fieldErrors } from '../../../schemas/api/errors.ts'
+import { MeetingDetailResponse } from '../../../schemas/api/meetings.ts'
+import { MEETING_STATUS_LABELS, MeetingStatus, UpdateMeetingInput, type Meeting } from '../../../schemas/entities/meeting.ts'
+import { api, ApiFailure } from '../../api/client.ts'
+import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary.tsx'
+import { SelectField, TextField } from '../../components/Field/Field.tsx'
+
+const DATES = [
+  ['heldDate', 'Date it was held'],
+  ['minutesToSocialWorkerDate', 'Date the minutes reached the social worker'],
+  ['notesDistributedDate', 'Date the notes and updated plan were sent to members'],
+] as const
+const JOINT_REPORT_DATES = [
+  ['jointReportDraftDate', 'Date the draft joint report was sent out'],
+  ['jointReportAmendmentsDate', 'Date the amendments were returned'],
+  ['jointReportFinalDate', 'Date the final joint report was ready'],
+] as const
+
+export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
+  const prefix = `record-${meeting.id}-`
+  const dates = meeting.type === 'pre-review' ? [...DATES, ...JOINT_REPORT_DATES] : DATES
+  const [draft, setDraft] = useState<Record<string, string>>(() => ({
+    status: meeting.status === 'planned' ? 'held' : meeting.status,
+    heldDate: meeting.heldDate ?? meeting.date,
+    ...Object.fromEntries(dates.slice(1).map(([key]) => [key, meeting[key] ?? ''])),
+    socialWorkerUpdateDate: meeting.socialWorkerUpdateDate ?? '',
+  }))
+  const [absent, setAbsent] = useState(meeting.socialWorkerAbsent)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string>()
+  const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
+  const planned = draft.status === 'planned'
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const body = planned
+      ? { status: 'planned', ...Object.fromEntries(dates.map(([key]) => [key, null])), socialWorkerUpdateDate: null, socialWorkerAbsent: false }
+      : { ...draft, socialWorkerAbsent: absent, socialWorkerUpdateDate: absent ? draft.socialWorkerUpdateDate : null }
+    const parsed = UpdateMeetingInput.safeParse({ ...body, date: meeting.date, type: meeting.type })
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error))
+      setMessage(undefined)
+      return
+    }
+    try {
+      await api('PATCH', `/api/meetings/${meeting.id}`, MeetingDetailResponse, body)
+      onSaved()
+    } catch (err) {
+      setErrors(err instanceof ApiFailure ? err.fields : {})
+      setMessage(err instanceof Error ? err.message : 'Something went wrong')
+    }
+  }
+
+  return (
+    <details className="record">
+      <summary>Record what happened</summary>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary message={message} fields={errors} idPrefix={prefix} />
+        <SelectField
+          name="status"
+          idPrefix={prefix}
+          label="Status"
+          value={draft.status!}
+          onChange={set('status')}
+          error={errors.status}
+          options={MeetingStatus.options.map((s) => ({ value: s, label: MEETING_STATUS_LABELS[s] }))}
+        />
+        {!planned &&
+          dates.map(([key, label]) => (
+            <TextField key={key} name={key} idPrefix={prefix} label={label} type="date" value={draft[key] ?? ''} onChange={set(key)} error={errors[key]} />
+          ))}
+        {!planned && (
+          <div className="field">
+            <label className="checkbox">
+              <input type="checkbox" checked={absent} onChange={(e) => setAbsent(e.target.checked)} /> The social worker could not attend
+            </label>
+          </div>
+        )}
+        {!planned && absent && (
+          <TextField
+            name="socialWorkerUpdateDate"
+            idPrefix={prefix}
+            label="Date the update reached the social worker"
+            type="date"
+            value={draft.socialWorkerUpdateDate ?? ''}
+            onChange={set('socialWorkerUpdateDate')}
+            error={errors.socialWorkerUpdateDate}
+          />
+        )}
+        <button className="button button--secondary" type="submit">
+          Save
+        </button>
+      </form>
+    </details>
+  )
+}
