@@ -6,6 +6,7 @@ import type { ReactNode } from 'react'
 import type { SessionUser } from '../schemas/api/session.ts'
 import type { Identity } from './collab/identity.ts'
 import { AuditPage } from './pages/AuditPage.tsx'
+import { UsersPage } from './pages/UsersPage.tsx'
 import { CasePage } from './pages/CasePage.tsx'
 import { MeetingPage } from './pages/MeetingPage.tsx'
 import { MyCasesPage } from './pages/MyCasesPage.tsx'
@@ -25,6 +26,7 @@ const ID = '([A-Za-z0-9_-]{1,64})'
 
 export const routes: Route[] = [
   { pattern: /^\/$/, render: () => <MyCasesPage /> },
+  { pattern: /^\/admin\/users$/, render: () => <UsersPage /> },
   { pattern: /^\/cases\/new$/, render: () => <NewCasePage /> },
   { pattern: new RegExp(`^/cases/${ID}$`), render: (m) => <CasePage key={m[1]} caseId={m[1]!} /> },
   { pattern: new RegExp(`^/cases/${ID}/audit$`), render: (m) => <AuditPage key={m[1]} caseId={m[1]!} /> },

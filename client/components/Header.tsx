@@ -11,6 +11,11 @@ export function Header({ user }: { user: SessionUser | null }) {
         </a>
         {user && (
           <nav className="header__nav" aria-label="Account">
+            {user.accountRole === 'administrator' && (
+              <a className="header__link" href="/admin/users">
+                Users
+              </a>
+            )}
             <span className="header__user" data-testid="signed-in-as">{user.name}</span>
             <button className="link-button" type="button" onClick={() => void signOut()}>
               Sign out

@@ -62,7 +62,7 @@ export function SectionEditor({ sync, section, title, prompt, identity, readOnly
       {prompt && <p className="section-editor__prompt">{prompt}</p>}
       {readOnlyReason && (
         <p className="section-editor__readonly" data-testid={`readonly-${section}`}>
-          <span aria-hidden="true">🔒 </span>Read only: {readOnlyReason}
+          Read only: {readOnlyReason}
         </p>
       )}
       <EditorContent editor={editor} />

@@ -13,6 +13,8 @@ export interface ChildServer {
   syncUrl: string
   /** Signs in (as the administrator made from COREGROUP_ADMIN_EMAIL/PASSWORD) and returns the cookie. */
   signIn(email: string, password: string): Promise<{ cookie: string; csrfToken: string }>
+  /** Everything the process printed so far. */
+  output(): string
   /** Sends SIGKILL and waits for the process to be gone. */
   kill9(): Promise<void>
   stop(): Promise<void>
@@ -41,6 +43,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
     process: child,
     httpUrl: url,
     syncUrl: `${url.replace(/^http/, 'ws')}/sync`,
+    output: () => output,
     async signIn(email, password) {
       const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
       if (res.status !== 201) throw new Error(`sign-in failed: ${res.status}`)
