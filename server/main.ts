@@ -5,10 +5,10 @@
  */
 import { serve } from '@hono/node-server'
 import { join } from 'node:path'
+import { projectRoot } from './paths.ts'
 import { createApp } from './app.ts'
 import { bootstrapFirstAdmin } from './bootstrap.ts'
 import { ConfigError, loadConfig } from './config.ts'
-import { RedisFanout } from './cluster/redis-fanout.ts'
 import { errorSummary, log } from './log.ts'
 import { openStores } from './store/open-stores.ts'
 
@@ -17,9 +17,9 @@ async function main(): Promise<void> {
   const stores = await openStores(config)
   const { store, db } = stores
   // Scale-out: with Redis, updates and presence reach every other process holding the document.
-  const fanout = config.redisUrl ? new RedisFanout({ url: config.redisUrl }) : undefined
+  const fanout = config.redisUrl ? new (await import('./cluster/redis-fanout.ts')).RedisFanout({ url: config.redisUrl }) : undefined
   log.info('server.stores', { store: stores.kind, fanout: fanout ? 'redis' : 'none' })
-  const clientDir = join(import.meta.dirname, '..', 'dist')
+  const clientDir = join(projectRoot(), 'dist')
   const { app, injectWebSocket, rooms, auth } = createApp({ store, db, clientDir, fanout })
   const first = await bootstrapFirstAdmin(db, auth)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

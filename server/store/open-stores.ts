@@ -8,9 +8,6 @@ import type { Config } from '../config.ts'
 import { openSqliteRows } from '../db/open.ts'
 import type { Db } from '../db/schema.ts'
 import type { DocumentStore } from './document-store.ts'
-import { openPostgres } from './postgres/database.ts'
-import { PostgresDocumentStore } from './postgres/postgres-document-store.ts'
-import { openPostgresRows } from './postgres/postgres-rows.ts'
 import { openSqlite } from './sqlite/database.ts'
 import { SqliteDocumentStore } from './sqlite/sqlite-document-store.ts'
 
@@ -24,6 +21,12 @@ export interface Stores {
 
 export async function openStores(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'pgSchema'>): Promise<Stores> {
   if (config.databaseUrl) {
+    // Loaded only when configured, so the embedded default does not carry the PostgreSQL driver.
+    const [{ openPostgres }, { PostgresDocumentStore }, { openPostgresRows }] = await Promise.all([
+      import('./postgres/database.ts'),
+      import('./postgres/postgres-document-store.ts'),
+      import('./postgres/postgres-rows.ts'),
+    ])
     const pool = await openPostgres({ connectionString: config.databaseUrl, schema: config.pgSchema })
     const store = new PostgresDocumentStore(pool, { ownsPool: false })
     const db = await openPostgresRows(pool) // ends the pool when it fails

@@ -9,6 +9,8 @@ import { afterEach, expect, it } from 'vitest'
 import { startChildServer, type ChildServer } from '../support/child-server.ts'
 import { waitFor } from '../support/clients.ts'
 
+/** What `npm start` runs (npm test builds it first). */
+const BUILT = { built: true }
 let server: ChildServer | null = null
 let dataDir = ''
 afterEach(async () => {
@@ -21,7 +23,7 @@ const post = (url: string, body: unknown) => fetch(url, { method: 'POST', header
 
 it('prints a one-time link that creates the first administrator, and no link once one exists', async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coregroup-first-'))
-  server = await startChildServer({ COREGROUP_DATA: dataDir })
+  server = await startChildServer({ COREGROUP_DATA: dataDir }, BUILT)
   await waitFor(() => /invite\/\S+/.test(server!.output()), 5000, 'the invitation line')
   const link = /(http:\/\/\S+\/invite\/(\S+))/.exec(server.output())!
   const token = link[2]!
@@ -31,7 +33,7 @@ it('prints a one-time link that creates the first administrator, and no link onc
   expect(body.user.accountRole).toBe('administrator')
   expect((await post(`${server.httpUrl}/api/invitations/${token}/accept`, { password: 'a long fictional passphrase' })).status).toBe(404)
   await server.stop()
-  server = await startChildServer({ COREGROUP_DATA: dataDir })
+  server = await startChildServer({ COREGROUP_DATA: dataDir }, BUILT)
   await new Promise((r) => setTimeout(r, 200))
   expect(server.output()).not.toMatch(/invite\//)
 })
@@ -39,16 +41,16 @@ it('prints a one-time link that creates the first administrator, and no link onc
 it('creates the first administrator from the environment, once', async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coregroup-first-'))
   const env = { COREGROUP_DATA: dataDir, COREGROUP_ADMIN_EMAIL: 'admin@example.test', COREGROUP_ADMIN_PASSWORD: 'a long fictional passphrase' }
-  server = await startChildServer(env)
-  expect(server.output()).toMatch(/Created the first administrator: admin@example.test/)
+  server = await startChildServer(env, BUILT)
+  await waitFor(() => /Created the first administrator: admin@example.test/.test(server!.output()), 5000, 'the creation line')
   expect((await post(`${server.httpUrl}/api/session`, { email: 'admin@example.test', password: env.COREGROUP_ADMIN_PASSWORD })).status).toBe(201)
   await server.stop()
-  server = await startChildServer({ ...env, COREGROUP_ADMIN_PASSWORD: 'another long passphrase' })
+  server = await startChildServer({ ...env, COREGROUP_ADMIN_PASSWORD: 'another long passphrase' }, BUILT)
   expect(server.output()).not.toMatch(/Created the first administrator/)
   expect((await post(`${server.httpUrl}/api/session`, { email: 'admin@example.test', password: 'another long passphrase' })).status).toBe(401)
 })
 
 it('stops with one line when a setting is wrong', async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coregroup-first-'))
-  await expect(startChildServer({ COREGROUP_DATA: dataDir, PORT: '99999' })).rejects.toThrow(/server exited with 1: coregroup: PORT="99999" must be a whole number from 0 to 65535\n$/)
+  await expect(startChildServer({ COREGROUP_DATA: dataDir, PORT: '99999' }, BUILT)).rejects.toThrow(/server exited with 1: coregroup: PORT="99999" must be a whole number from 0 to 65535\n$/)
 })

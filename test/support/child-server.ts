@@ -3,6 +3,8 @@
  * `kill -9` it and start it again on the same data folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -20,8 +22,14 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * `built`: run the bundle `npm start` runs (dist-server/main.js, made by `npm run build`) when it
+ * exists; otherwise, and by default, the TypeScript source through tsx.
+ */
+export async function startChildServer(env: Record<string, string>, options: { built?: boolean } = {}): Promise<ChildServer> {
+  const bundle = join(ROOT, 'dist-server', 'main.js')
+  const args = options.built && existsSync(bundle) ? [bundle] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', COREGROUP_LOG: 'quiet', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
