@@ -38,6 +38,9 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   failureWindowMs: 15 * 60 * 1000,
 }
 
+/** A session's last-seen time is refreshed at most this often. */
+const TOUCH_EVERY_MS = 60_000
+
 export interface SignedIn {
   user: User
   sessionId: string
@@ -113,7 +116,8 @@ export class AuthService {
       await this.end(id, 'expired')
       return null
     }
-    if (touch) await touchSession(this.db, id, new Date(t).toISOString())
+    // Idle time is counted in minutes: a write per request would cost a commit each for nothing.
+    if (touch && t - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) await touchSession(this.db, id, new Date(t).toISOString())
     return { user, sessionId: id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
   }
 

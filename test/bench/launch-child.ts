@@ -1,7 +1,7 @@
 /**
- * Starts a server under test as its own child process (`node --import tsx <script>`), so its memory
- * and CPU are its own, waits for the line that names its port, and stops it again. Every server runs
- * under the same tsx loader. `BENCH_CPU_PROF=<folder>` starts every server with `--cpu-prof` into that
+ * Starts a server under test as its own child process (`node <script>`), so its memory and CPU are
+ * its own, waits for the line that names its port, and stops it again. Every server runs as plain
+ * JavaScript under plain node. `BENCH_CPU_PROF=<folder>` starts every server with `--cpu-prof` into that
  * folder (a profile per server process, written when it stops), to see where a server spends its time.
  * @module
  */
@@ -52,7 +52,10 @@ export async function spawnServer(spec: ChildSpec): Promise<{ pid: number; port:
     else env[k] = v
   }
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolvePath(process.env.BENCH_CPU_PROF)}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', spec.script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Servers run as plain JavaScript (coregroup's bundle from `npm run build`, the references' .mjs);
+  // only a TypeScript script gets the tsx loader.
+  const loader = spec.script.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...profile, ...loader, spec.script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   trackChild(child)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   let output = ''

@@ -45,7 +45,8 @@ export async function startCoregroup(launch: CoregroupLaunch): Promise<RunningSe
   try {
     server = await spawnServer({
       label: launch.label ?? 'coregroup',
-      script: 'server/main.ts',
+      // What `npm start` runs: the bundle `npm run build` makes (npm run bench builds first).
+      script: 'dist-server/main.js',
       env: {
         PORT: '0',
         HOST: '127.0.0.1',

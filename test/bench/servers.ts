@@ -49,12 +49,12 @@ export const SERVERS: ServerUnderTest[] = [
     id: 'y-websocket',
     role: 'reference',
     description: '@y/websocket-server 0.1.1, in memory',
-    start: () => startReference('y-websocket', 'test/bench/ref-y-websocket-server.ts', 'y-websocket', '/{doc}'),
+    start: () => startReference('y-websocket', 'test/bench/ref-y-websocket-server.mjs', 'y-websocket', '/{doc}'),
   },
   {
     id: 'hocuspocus',
     role: 'reference',
     description: '@hocuspocus/server 3.4.4, in memory, no extensions (document name prefixed to each message)',
-    start: () => startReference('hocuspocus', 'test/bench/ref-hocuspocus.ts', 'hocuspocus', '/'),
+    start: () => startReference('hocuspocus', 'test/bench/ref-hocuspocus.mjs', 'hocuspocus', '/'),
   },
 ]

@@ -1,6 +1,7 @@
 /**
  * Reference server: `@hocuspocus/server` 3.4.4 in memory, no extensions, on 127.0.0.1 and port 0,
- * printing the port for the bench runner. One websocket URL; each message names its document.
+ * printing the port for the bench runner. One websocket URL; each message names its document. Plain
+ * JavaScript, run by plain node, like coregroup's built server.
  * @module
  */
 import { Server } from '@hocuspocus/server'
