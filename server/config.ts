@@ -18,6 +18,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address')
     .default('127.0.0.1'),
   COREGROUP_DATA: z.string().min(1, 'must not be empty').default('./data'),
+  COREGROUP_SQLITE_SYNC: z.enum(['full', 'normal'], { error: 'must be full or normal' }).default('full'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
@@ -39,6 +40,11 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /**
+   * SQLite commits: `full` fsyncs every commit before it is acknowledged (survives a power cut);
+   * `normal` (WAL) survives a crash or kill of the server but may lose the last commits on a power cut.
+   */
+  sqliteSync: 'full' | 'normal'
   /** PostgreSQL (production, several processes) instead of the embedded SQLite file. */
   databaseUrl?: string
   /** Schema for coregroup's PostgreSQL tables (default: the connection's search_path). */
@@ -55,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PORT: env.PORT || undefined,
     HOST: env.HOST || undefined,
     COREGROUP_DATA: env.COREGROUP_DATA || undefined,
+    COREGROUP_SQLITE_SYNC: env.COREGROUP_SQLITE_SYNC || undefined,
     DATABASE_URL: env.DATABASE_URL || undefined,
     COREGROUP_PG_SCHEMA: env.COREGROUP_PG_SCHEMA || undefined,
     REDIS_URL: env.REDIS_URL || undefined,
@@ -66,11 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const shown = SECRET.has(name) ? name : `${name}=${JSON.stringify(picked[name as keyof typeof picked])}`
     throw new ConfigError(`${shown} ${issue.message}`)
   }
-  const { PORT, HOST, COREGROUP_DATA, DATABASE_URL, COREGROUP_PG_SCHEMA, REDIS_URL } = parsed.data
+  const { PORT, HOST, COREGROUP_DATA, COREGROUP_SQLITE_SYNC, DATABASE_URL, COREGROUP_PG_SCHEMA, REDIS_URL } = parsed.data
   return {
     port: PORT,
     host: HOST,
     dataDir: resolve(COREGROUP_DATA),
+    sqliteSync: COREGROUP_SQLITE_SYNC,
     databaseUrl: DATABASE_URL,
     pgSchema: COREGROUP_PG_SCHEMA,
     redisUrl: REDIS_URL,

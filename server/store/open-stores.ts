@@ -19,7 +19,7 @@ export interface Stores {
   close(): Promise<void>
 }
 
-export async function openStores(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'pgSchema'>): Promise<Stores> {
+export async function openStores(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'pgSchema'> & Partial<Pick<Config, 'sqliteSync'>>): Promise<Stores> {
   if (config.databaseUrl) {
     // Loaded only when configured, so the embedded default does not carry the PostgreSQL driver.
     const [{ openPostgres }, { PostgresDocumentStore }, { openPostgresRows }] = await Promise.all([
@@ -40,7 +40,7 @@ export async function openStores(config: Pick<Config, 'dataDir' | 'databaseUrl' 
       },
     }
   }
-  const sqlite = openSqlite(config.dataDir)
+  const sqlite = openSqlite(config.dataDir, { sync: config.sqliteSync })
   const store = new SqliteDocumentStore(sqlite)
   const db = await openSqliteRows(sqlite)
   return {

@@ -40,6 +40,9 @@ export interface RoomHooks {
   onRejected?: (room: Room, conn: Connection, rejection: UpdateRejection) => void
   /** Called whenever the room's connection count drops to zero. */
   onEmpty?: (room: Room) => void
+  /** Called when a connection joins and when it leaves (for per-session counts). */
+  onJoin?: (conn: Connection) => void
+  onLeave?: (conn: Connection) => void
   /**
    * Called with each update made durable by this process (a client's or the server's own), after
    * it is applied; scale-out publishes it here. Not called for updates from other processes.
@@ -101,6 +104,7 @@ export class Room {
   join(socket: SyncSocket, identity: ConnectionIdentity): Connection {
     const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f), (c) => this.rateExceeded(c))
     this.connections.add(conn)
+    this.hooks.onJoin?.(conn)
     const e = encoding.createEncoder()
     encoding.writeVarUint(e, MessageType.Sync)
     encoding.writeVarUint(e, SyncStep.Step1)
@@ -115,6 +119,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     conn.closed = true
+    this.hooks.onLeave?.(conn)
     if (conn.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], conn)
     }

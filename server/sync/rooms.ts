@@ -23,6 +23,7 @@ export interface RoomsOptions {
 
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>()
+  private readonly perSession = new Map<string, number>()
   /** The rooms that have finished loading, for synchronous walks over connections. */
   private readonly ready = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
@@ -40,6 +41,17 @@ export class Rooms {
     this.hooks = {
       ...given,
       onEmpty: (r) => this.scheduleUnload(r),
+      onJoin: (conn) => {
+        const id = conn.identity.sessionId
+        if (id) this.perSession.set(id, (this.perSession.get(id) ?? 0) + 1)
+      },
+      onLeave: (conn) => {
+        const id = conn.identity.sessionId
+        if (!id) return
+        const n = (this.perSession.get(id) ?? 1) - 1
+        if (n > 0) this.perSession.set(id, n)
+        else this.perSession.delete(id)
+      },
       onAccepted: (r, update) => {
         given.onAccepted?.(r, update)
         fanout?.publish(r.name, { kind: 'update', data: update })
@@ -100,10 +112,9 @@ export class Rooms {
     for (const room of this.ready.values()) for (const conn of room.connections) yield { room, conn }
   }
 
+  /** Open connections of one session (kept as a count: a scan would cost O(connections) per upgrade). */
   connectionsOfSession(sessionId: string): number {
-    let n = 0
-    for (const { conn } of this.connections()) if (conn.identity.sessionId === sessionId) n++
-    return n
+    return this.perSession.get(sessionId) ?? 0
   }
 
   /** Closes every connection that matches (session ended, member removed, access changed). */

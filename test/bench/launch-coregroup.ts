@@ -32,6 +32,8 @@ export interface CoregroupLaunch {
   postgres?: { databaseUrl: string; redisUrl: string }
   /** Sockets the scenario opens at most at once. */
   sockets: number
+  /** COREGROUP_SQLITE_SYNC (default: the server's own, full). */
+  sqliteSync?: 'full' | 'normal'
 }
 
 export async function startCoregroup(launch: CoregroupLaunch): Promise<RunningServer> {
@@ -51,6 +53,7 @@ export async function startCoregroup(launch: CoregroupLaunch): Promise<RunningSe
         PORT: '0',
         HOST: '127.0.0.1',
         COREGROUP_DATA: dataDir,
+        COREGROUP_SQLITE_SYNC: launch.sqliteSync,
         COREGROUP_LOG: 'quiet',
         COREGROUP_ADMIN_EMAIL: EMAIL,
         COREGROUP_ADMIN_PASSWORD: PASSWORD,

@@ -25,7 +25,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const settings = loadSettings()
-const servers = SERVERS.filter((s) => !settings.servers || settings.servers.includes(s.id))
+const servers = SERVERS.filter((s) => (settings.servers ? settings.servers.includes(s.id) : !s.onRequest))
 const scenarios = scenarioList(settings.quick).filter((s) => !settings.scenarios || settings.scenarios.includes(s.id))
 if (servers.length === 0 || scenarios.length === 0) {
   console.error(`nothing to run: servers ${SERVERS.map((s) => s.id).join(', ')}; scenarios S1, S2, S3`)

@@ -12,6 +12,8 @@ export interface ServerUnderTest {
   id: string
   role: 'subject' | 'reference'
   description: string
+  /** Measured only when named in BENCH_SERVERS (a variant, not part of the default table). */
+  onRequest?: boolean
   /** Starts a fresh instance, ready for a scenario that opens at most `sockets` sockets at once. */
   start(needs: { sockets: number }): Promise<RunningServer>
 }
@@ -33,6 +35,13 @@ export const SERVERS: ServerUnderTest[] = [
     role: 'subject',
     description: 'coregroup, SQLite store: permission check and durable acknowledgement of every update',
     start: ({ sockets }) => startCoregroup({ sockets }),
+  },
+  {
+    id: 'coregroup-normal',
+    role: 'subject',
+    onRequest: true,
+    description: 'coregroup, SQLite with COREGROUP_SQLITE_SYNC=normal (acknowledged edits survive a crash of the server, not a power cut)',
+    start: ({ sockets }) => startCoregroup({ label: 'coregroup-normal', sockets, sqliteSync: 'normal' }),
   },
   // One process; only the node process is measured, not PostgreSQL's or Redis's memory and CPU.
   ...(databaseUrl && redisUrl

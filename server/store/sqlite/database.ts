@@ -27,7 +27,7 @@ export const MIGRATIONS: readonly string[] = [
 export const DATABASE_FILE = 'coregroup.sqlite'
 
 /** Opens (creating if needed) the database in `dataDir`, or in memory for `':memory:'`. */
-export function openSqlite(dataDir: string): SqliteDatabase {
+export function openSqlite(dataDir: string, options: { sync?: 'full' | 'normal' } = {}): SqliteDatabase {
   let file = ':memory:'
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true })
@@ -35,9 +35,9 @@ export function openSqlite(dataDir: string): SqliteDatabase {
   }
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
-  // FULL: a commit is fsynced before append() resolves, so an acknowledged edit survives a crash of
-  // the machine as well as of the process.
-  db.pragma('synchronous = FULL')
+  // FULL (the default): a commit is fsynced before append() resolves, so an acknowledged edit survives
+  // a crash of the machine as well as of the process. NORMAL (WAL) survives a crash of the process.
+  db.pragma(`synchronous = ${options.sync === 'normal' ? 'NORMAL' : 'FULL'}`)
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   migrate(db)
