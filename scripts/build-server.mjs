@@ -3,7 +3,7 @@
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: ['server/main.ts', 'server/demo/main.ts'],
+  entryPoints: { main: 'server/main.ts', 'demo/main': 'server/demo/main.ts', 'sqlite-writer': 'server/store/sqlite/sqlite-writer.mjs' },
   outdir: 'dist-server',
   bundle: true,
   splitting: true,

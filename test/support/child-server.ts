@@ -31,7 +31,7 @@ export async function startChildServer(env: Record<string, string>, options: { b
   const args = options.built && existsSync(bundle) ? [bundle] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', COREGROUP_LOG: 'quiet', ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -68,4 +68,11 @@ export async function startChildServer(env: Record<string, string>, options: { b
       await exited
     },
   }
+}
+
+/** The test's environment for the child, less the scale-out settings unless the test gives them. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, PORT: '0', COREGROUP_LOG: 'quiet' }
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'COREGROUP_PG_SCHEMA', 'COREGROUP_ADMIN_EMAIL', 'COREGROUP_ADMIN_PASSWORD']) delete out[key]
+  return { ...out, ...env }
 }
