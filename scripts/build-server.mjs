@@ -3,7 +3,7 @@
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: { main: 'server/main.ts', 'demo/main': 'server/demo/main.ts', 'sqlite-writer': 'server/store/sqlite/sqlite-writer.mjs' },
+  entryPoints: { main: 'server/main.ts', 'demo/main': 'server/demo/main.ts' },
   outdir: 'dist-server',
   bundle: true,
   splitting: true,

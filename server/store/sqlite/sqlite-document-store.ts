@@ -3,14 +3,11 @@
  *
  * Appends made in the same turn of the event loop are written in one transaction (a group commit), so
  * many editors typing at once cost one fsync, not one each; every caller still waits for the commit.
- * For a database file, the commits happen in a worker thread (writer-thread.ts), so their fsync never
- * blocks the event loop; an in-memory database (tests) commits inline.
  * @module
  */
 import type { DocumentStore, StoredDocument } from '../document-store.ts'
 import { foldUpdates } from '../merge-updates.ts'
 import type { SqliteDatabase } from './database.ts'
-import { WriterThread } from './writer-thread.ts'
 
 interface PendingAppend {
   doc: string
@@ -30,11 +27,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private queue: PendingAppend[] = []
   private flushScheduled = false
   private closed = false
-  private readonly writer: WriterThread | null
 
   constructor(private readonly db: SqliteDatabase) {
-    const sync = (db.pragma('synchronous', { simple: true }) as number) >= 2 ? 'full' : 'normal'
-    this.writer = db.memory ? null : new WriterThread({ file: db.name, sync })
     this.insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
     this.selectSnapshot = db.prepare('SELECT state FROM doc_snapshots WHERE doc = ?').pluck()
     this.selectUpdates = db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq')
@@ -49,7 +43,6 @@ export class SqliteDocumentStore implements DocumentStore {
 
   append(doc: string, update: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store closed'))
-    if (this.writer) return this.writer.append(doc, update)
     return new Promise((resolve, reject) => {
       this.queue.push({ doc, update, resolve, reject })
       if (!this.flushScheduled) {
@@ -103,7 +96,6 @@ export class SqliteDocumentStore implements DocumentStore {
     if (this.closed) return
     this.flush()
     this.closed = true
-    await this.writer?.close()
     this.db.close()
   }
 }
