@@ -12,10 +12,13 @@ import { openClient, sectionText, typeInto } from '../support/clients.ts'
 const EDITS = 200
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
 
+const ADMIN = { COREGROUP_ADMIN_EMAIL: 'latency@example.test', COREGROUP_ADMIN_PASSWORD: 'a long fictional passphrase' }
 const dataDir = mkdtempSync(join(tmpdir(), 'coregroup-latency-'))
-const server = await startChildServer({ COREGROUP_DATA: dataDir })
-const a = openClient(server.syncUrl, 'demo:latency')
-const b = openClient(server.syncUrl, 'demo:latency')
+// The bundle `npm start` runs when it has been built, otherwise the source.
+const server = await startChildServer({ COREGROUP_DATA: dataDir, ...ADMIN }, { built: true })
+const session = await server.signIn(ADMIN.COREGROUP_ADMIN_EMAIL, ADMIN.COREGROUP_ADMIN_PASSWORD)
+const a = openClient(server.syncUrl, 'demo:latency', session)
+const b = openClient(server.syncUrl, 'demo:latency', session)
 await Promise.all([a.whenSynced(), b.whenSynced()])
 
 const propagation: number[] = []
