@@ -1,5 +1,6 @@
-// Bundles the server (our TypeScript only; packages stay in node_modules) into dist-server/, so
-// `npm start` runs plain JavaScript: faster to start and lighter than a TypeScript loader at run time.
+// Bundles the server into dist-server/, so `npm start` runs plain JavaScript: faster to start and
+// lighter than a TypeScript loader at run time. Packages are bundled too (unused parts of them are
+// left out, which saves memory), except native addons and the drivers loaded only when configured.
 import { build } from 'esbuild'
 
 await build({
@@ -10,7 +11,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: ['better-sqlite3', 'pg', 'pg-native', 'ioredis', 'bufferutil', 'utf-8-validate'],
+  // Bundled CommonJS packages (ws) call require(): give the ES module one.
+  banner: { js: "import { createRequire as __coregroupRequire } from 'node:module'; const require = __coregroupRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 })
