@@ -74,6 +74,18 @@ export function describeDocumentStore(name: string, open: () => Promise<{ store:
       expect(contentOf(await store.load('demo:c'))).toEqual(contentOf(tail))
     })
 
+    it('compaction from a live state (single-writer stores) keeps appends that come after it', async () => {
+      if (!store.compactWithState) return
+      const doc = new Y.Doc()
+      for (let i = 0; i < 10; i++) await store.append('demo:live', textUpdate(doc, 'a', `${i} `))
+      await store.compactWithState('demo:live', Y.encodeStateAsUpdate(doc))
+      const after = await store.load('demo:live')
+      expect(after.updates).toEqual([])
+      expect(contentOf(after).a).toBe(doc.getText('a').toString())
+      await store.append('demo:live', textUpdate(doc, 'b', 'later'))
+      expect(contentOf(await store.load('demo:live'))).toEqual({ a: doc.getText('a').toString(), b: 'later' })
+    })
+
     it('keeps what was appended across close and reopen', async () => {
       const doc = new Y.Doc()
       await store.append('demo:r', textUpdate(doc, 'a', 'persisted'))

@@ -25,5 +25,12 @@ export interface DocumentStore {
    * document is unchanged; safe to run while other writers append.
    */
   compact(doc: string): Promise<void>
+  /**
+   * Replaces the snapshot with `state` and drops the log, in one transaction, without re-reading the
+   * log. Only for a store with a single writer whose live copy (`state`) already holds every committed
+   * update (the embedded SQLite store with one server process); cheaper than `compact` for large
+   * documents. Absent where that cannot hold.
+   */
+  compactWithState?(doc: string, state: Uint8Array): Promise<void>
   close(): Promise<void>
 }

@@ -92,6 +92,15 @@ export class SqliteDocumentStore implements DocumentStore {
     }).immediate()
   }
 
+  async compactWithState(doc: string, state: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const through = this.maxSeq.get(doc) as number | null
+      if (through === null) return
+      this.upsertSnapshot.run(doc, state, new Date().toISOString())
+      this.deleteUpdatesThrough.run(doc, through)
+    }).immediate()
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.flush()
