@@ -13,6 +13,7 @@ import { DEFAULT_TIMESCALE_SETTINGS } from '../../schemas/timescales/index.ts'
 import { openSqliteRows } from '../db/open.ts'
 import { insertAuthority } from '../db/repos/users.ts'
 import { openSqlite } from '../store/sqlite/database.ts'
+import { SqliteDocumentStore } from '../store/sqlite/sqlite-document-store.ts'
 import { DEMO_PEOPLE, seedCoreGroup, type DemoPerson } from './seed.ts'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'coregroup-demo-'))
@@ -25,9 +26,11 @@ process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }))
 
 const sqlite = openSqlite(dataDir)
 const db = await openSqliteRows(sqlite)
+const store = new SqliteDocumentStore(sqlite)
 const authority = await insertAuthority(db, { name: 'Demoshire County Council (fictional)', nation: 'england', agendaVariant: 'seed-004', settings: DEFAULT_TIMESCALE_SETTINGS })
 const passwords = Object.fromEntries((Object.keys(DEMO_PEOPLE) as DemoPerson[]).map((p) => [p, `demo-${randomBytes(6).toString('base64url')}`])) as Record<DemoPerson, string>
-const seeded = await seedCoreGroup(db, authority.id, { password: (p) => passwords[p] })
+const seeded = await seedCoreGroup(db, authority.id, { password: (p) => passwords[p], store })
+await store.close()
 await db.destroy()
 
 console.log('coregroup demo: a fictional core group on a temporary store (deleted when you stop the server).')

@@ -4,14 +4,18 @@
  * temporary store only) and by the tests. Every name here is invented.
  * @module
  */
-import { Case, Meeting, Member, type User } from '../../schemas/entities/index.ts'
+import { Meeting, type Case, type Member, type User } from '../../schemas/entities/index.ts'
 import type { CoreGroupRole } from '../../schemas/roles.ts'
+import { agendaFor, minutesLayout } from '../../schemas/templates/index.ts'
 import { addWorkingDays } from '../../schemas/timescales/index.ts'
 import { hashPassword } from '../auth/passwords.ts'
-import { newId } from '../auth/tokens.ts'
-import { nowIso } from '../db/entity-row.ts'
-import { insertUser } from '../db/repos/users.ts'
+import { createMinutesDocument } from '../cases/minutes-document.ts'
+import { buildCase, insertCase } from '../db/repos/cases.ts'
+import { insertMeeting, plannedMeetingFields } from '../db/repos/meetings.ts'
+import { buildMember, insertMember } from '../db/repos/members.ts'
+import { getAuthority, insertUser } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
+import type { DocumentStore } from '../store/document-store.ts'
 
 export type DemoPerson = 'socialWorker' | 'teamManager' | 'teacher' | 'healthVisitor' | 'parent'
 
@@ -47,23 +51,13 @@ export interface SeededCoreGroup {
 export async function seedCoreGroup(
   db: Db,
   authorityId: string,
-  options: { password: (person: DemoPerson) => string; emailSuffix?: string; initialConferenceDate?: string },
+  options: { password: (person: DemoPerson) => string; emailSuffix?: string; initialConferenceDate?: string; store?: DocumentStore },
 ): Promise<SeededCoreGroup> {
-  const at = nowIso()
   const initial = options.initialConferenceDate ?? new Date().toISOString().slice(0, 10)
-  const caseRow = Case.parse({
-    id: newId('case'),
-    authorityId,
-    familyName: 'Brook',
-    children: [{ id: newId('child'), name: 'Robin Brook', dateOfBirth: '2019-04-12' }],
-    initialConferenceDate: initial,
-    reviewConferenceDates: [],
-    status: 'open',
-    planEndedDate: null,
-    createdAt: at,
-    updatedAt: at,
-  })
-  await db.insertInto('cases').values({ id: caseRow.id, authority_id: authorityId, status: caseRow.status, data: JSON.stringify(caseRow), created_at: at, updated_at: at }).execute()
+  const caseRow = await insertCase(
+    db,
+    buildCase({ authorityId, familyName: 'Brook', children: [{ name: 'Robin Brook', dateOfBirth: '2019-04-12' }], initialConferenceDate: initial, reviewConferenceDates: [], status: 'open', planEndedDate: null }),
+  )
 
   const people = {} as Record<DemoPerson, SeededPerson>
   for (const key of Object.keys(DEMO_PEOPLE) as DemoPerson[]) {
@@ -71,26 +65,25 @@ export async function seedCoreGroup(
     const password = options.password(key)
     const email = options.emailSuffix ? spec.email.replace('@', `+${options.emailSuffix}@`) : spec.email
     const user = await insertUser(db, { authorityId, name: spec.name, email, accountRole: 'staff' }, await hashPassword(password))
-    const member = Member.parse({
-      id: newId('mem'),
-      caseId: caseRow.id,
-      name: spec.name,
-      agency: spec.agency,
-      role: spec.role,
-      contact: { address: null, phone: null, email },
-      sharingSecurely: spec.sharing,
-      optedInDate: initial,
-      optedOutDate: null,
-      userId: user.id,
-      createdAt: at,
-      updatedAt: at,
-    })
-    await db.insertInto('members').values({ id: member.id, case_id: caseRow.id, user_id: user.id, data: JSON.stringify(member), created_at: at, updated_at: at }).execute()
+    const member = await insertMember(
+      db,
+      buildMember({
+        caseId: caseRow.id,
+        name: spec.name,
+        agency: spec.agency,
+        role: spec.role,
+        contact: { address: null, phone: null, email },
+        sharingSecurely: spec.sharing,
+        optedInDate: initial,
+        optedOutDate: null,
+        userId: user.id,
+      }),
+    )
     people[key] = { user, member, password }
   }
 
   const meeting = Meeting.parse({
-    id: newId('meet'),
+    ...plannedMeetingFields(),
     caseId: caseRow.id,
     type: 'first',
     date: addWorkingDays(initial, 10),
@@ -99,18 +92,10 @@ export async function seedCoreGroup(
     onlineLink: null,
     chairMemberId: people.teamManager.member.id,
     noteTakerMemberId: people.socialWorker.member.id,
-    status: 'planned',
-    heldDate: null,
-    minutesToSocialWorkerDate: null,
-    socialWorkerUpdateDate: null,
-    notesDistributedDate: null,
-    jointReportDraftDate: null,
-    jointReportAmendmentsDate: null,
-    jointReportFinalDate: null,
-    socialWorkerAbsent: false,
-    createdAt: at,
-    updatedAt: at,
   })
-  await db.insertInto('meetings').values({ id: meeting.id, case_id: caseRow.id, date: meeting.date, data: JSON.stringify(meeting), created_at: at, updated_at: at }).execute()
+  // As the API does: the minutes document (with its agenda layout) first, then the row.
+  const authority = await getAuthority(db, authorityId)
+  if (options.store) await createMinutesDocument(options.store, `meeting:${meeting.id}`, minutesLayout(agendaFor(authority?.agendaVariant ?? 'seed-004', meeting.type)))
+  await insertMeeting(db, meeting)
   return { caseRow, meeting, people }
 }

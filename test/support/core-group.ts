@@ -3,6 +3,7 @@
  */
 import { Meeting } from '../../schemas/entities/index.ts'
 import { newId } from '../../server/auth/tokens.ts'
+import { insertMeeting } from '../../server/db/repos/meetings.ts'
 import { seedCoreGroup, type DemoPerson, type SeededCoreGroup } from '../../server/demo/seed.ts'
 import type { TestServer, TestUser } from './server.ts'
 
@@ -18,9 +19,8 @@ let n = 0
 
 export async function seedTestCoreGroup(server: TestServer): Promise<CoreGroupFixture> {
   const suffix = `t${++n}${Date.now() % 100000}`
-  const seeded = await seedCoreGroup(server.db, server.authorityId, { password: (p) => `fictional password for ${p}`, emailSuffix: suffix })
-  const preReview = Meeting.parse({ ...seeded.meeting, id: newId('meet'), type: 'pre-review', date: '2027-01-12' })
-  await server.db.insertInto('meetings').values({ id: preReview.id, case_id: preReview.caseId, date: preReview.date, data: JSON.stringify(preReview), created_at: preReview.createdAt, updated_at: preReview.updatedAt }).execute()
+  const seeded = await seedCoreGroup(server.db, server.authorityId, { password: (p) => `fictional password for ${p}`, emailSuffix: suffix, store: server.store })
+  const preReview = await insertMeeting(server.db, Meeting.parse({ ...seeded.meeting, id: newId('meet'), type: 'pre-review', date: '2027-01-12' }))
   const as = {} as Record<DemoPerson, TestUser>
   for (const p of PEOPLE) {
     const person = seeded.people[p]

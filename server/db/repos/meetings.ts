@@ -3,8 +3,27 @@
  * @module
  */
 import { Meeting } from '../../../schemas/entities/index.ts'
+import { newId } from '../../auth/tokens.ts'
 import { nowIso, parseRow } from '../entity-row.ts'
 import type { Db } from '../schema.ts'
+
+/** A newly planned meeting's fields before anything is recorded: status planned, no dates yet. */
+export function plannedMeetingFields(at = nowIso()) {
+  return {
+    id: newId('meet'),
+    status: 'planned' as const,
+    heldDate: null,
+    minutesToSocialWorkerDate: null,
+    socialWorkerUpdateDate: null,
+    notesDistributedDate: null,
+    jointReportDraftDate: null,
+    jointReportAmendmentsDate: null,
+    jointReportFinalDate: null,
+    socialWorkerAbsent: false,
+    createdAt: at,
+    updatedAt: at,
+  }
+}
 
 export async function insertMeeting(db: Db, value: Meeting): Promise<Meeting> {
   const m = Meeting.parse(value)

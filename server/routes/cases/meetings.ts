@@ -9,15 +9,13 @@ import { MeetingListResponse, MeetingResponse } from '../../../schemas/api/meeti
 import { CreateMeetingInput, Meeting } from '../../../schemas/entities/index.ts'
 import { agendaFor, minutesLayout } from '../../../schemas/templates/index.ts'
 import { proposeNextMeeting } from '../../../schemas/timescales/index.ts'
-import { newId } from '../../auth/tokens.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { manageableCase, readableCase } from '../../cases/case-access.ts'
 import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { createMinutesDocument } from '../../cases/minutes-document.ts'
-import { nowIso } from '../../db/entity-row.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { listMembers } from '../../db/repos/members.ts'
-import { insertMeeting, listMeetings } from '../../db/repos/meetings.ts'
+import { insertMeeting, listMeetings, plannedMeetingFields } from '../../db/repos/meetings.ts'
 import { conflict } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
@@ -38,24 +36,12 @@ export function caseMeetingRoutes(services: ApiServices) {
       if (k.status !== 'open') throw conflict('The plan for this case has ended: reopen the case to plan a core group')
       const [members, meetings] = await Promise.all([listMembers(db, k.id), listMeetings(db, k.id)])
       const proposal = proposeNextMeeting(k, meetings, authority.settings, today)
-      const at = nowIso()
       const meeting = parseMerged(Meeting, {
         ...input,
         type: input.type ?? proposal.type,
         date: input.date ?? proposal.date,
-        id: newId('meet'),
         caseId: k.id,
-        status: 'planned',
-        heldDate: null,
-        minutesToSocialWorkerDate: null,
-        socialWorkerUpdateDate: null,
-        notesDistributedDate: null,
-        jointReportDraftDate: null,
-        jointReportAmendmentsDate: null,
-        jointReportFinalDate: null,
-        socialWorkerAbsent: false,
-        createdAt: at,
-        updatedAt: at,
+        ...plannedMeetingFields(),
       })
       checkMeetingRoles(meeting, members, today)
       // The document first: a meeting row never exists without its minutes (an orphan document without
