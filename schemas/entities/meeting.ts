@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod'
+import { AgendaVariantId } from '../templates/variant-id.ts'
 import { Id, isoDate, MAX_TEXT_LENGTH, optionalIsoDate, OptionalMeetingLink, optionalText, timeOfDay, Timestamp } from './fields.ts'
 
 /** The three kinds of core group, each with its own agenda (seed 004). */
@@ -119,6 +120,11 @@ export const Meeting = z
     ...planFields,
     status: MeetingStatus,
     ...recordFields,
+    /**
+     * The agenda the minutes were created with; set by the server, never by a request. Rows from
+     * before it existed fall back to the authority's current agenda.
+     */
+    agendaVariant: AgendaVariantId.optional(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

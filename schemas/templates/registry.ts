@@ -3,18 +3,13 @@
  * server use to build a meeting's minutes document (one `item:<key>` section per item).
  * @module
  */
-import { z } from 'zod'
 import type { MeetingType } from '../entities/meeting.ts'
 import type { AgendaTemplate } from './agenda-item.ts'
+import type { AgendaVariantId } from './variant-id.ts'
 import { SEED_001_AGENDAS } from './seed-001-agendas.ts'
 import { SEED_004_AGENDAS } from './seed-004-agendas.ts'
 
-/** The id of a built-in agenda variant (stored in the authority's settings). */
-export const AgendaVariantId = z.enum(['seed-004', 'seed-001'], { error: 'Select an agenda' })
-export type AgendaVariantId = z.infer<typeof AgendaVariantId>
-
-/** The variant used when an authority has not chosen one. */
-export const DEFAULT_AGENDA_VARIANT: AgendaVariantId = 'seed-004'
+export { AgendaVariantId, DEFAULT_AGENDA_VARIANT } from './variant-id.ts'
 
 /** One agenda variant: a template for each meeting type, and the seed it comes from. */
 export interface AgendaVariant {

@@ -6,7 +6,7 @@
  */
 import { Meeting, type Case, type Member, type User } from '../../schemas/entities/index.ts'
 import type { CoreGroupRole } from '../../schemas/roles.ts'
-import { agendaFor, minutesLayout } from '../../schemas/templates/index.ts'
+import { agendaFor, DEFAULT_AGENDA_VARIANT, minutesLayout } from '../../schemas/templates/index.ts'
 import { addWorkingDays } from '../../schemas/timescales/index.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { createMinutesDocument } from '../cases/minutes-document.ts'
@@ -82,9 +82,11 @@ export async function seedCoreGroup(
     people[key] = { user, member, password }
   }
 
+  const authority = await getAuthority(db, authorityId)
   const meeting = Meeting.parse({
     ...plannedMeetingFields(),
     caseId: caseRow.id,
+    agendaVariant: authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT,
     type: 'first',
     date: addWorkingDays(initial, 10),
     time: '10:00',
@@ -94,8 +96,7 @@ export async function seedCoreGroup(
     noteTakerMemberId: people.socialWorker.member.id,
   })
   // As the API does: the minutes document (with its agenda layout) first, then the row.
-  const authority = await getAuthority(db, authorityId)
-  if (options.store) await createMinutesDocument(options.store, `meeting:${meeting.id}`, minutesLayout(agendaFor(authority?.agendaVariant ?? 'seed-004', meeting.type)))
+  if (options.store) await createMinutesDocument(options.store, `meeting:${meeting.id}`, minutesLayout(agendaFor(meeting.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type)))
   await insertMeeting(db, meeting)
   return { caseRow, meeting, people }
 }

@@ -58,7 +58,7 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   const meetingRoles: MeetingRoles = { chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId }
   if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
   const authority = await getAuthority(db, caseRow.authority_id)
-  const agenda = agendaFor(authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
+  const agenda = agendaFor(meeting.agendaVariant ?? authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
   const active = allMembers.filter((m) => m.optedOutDate === null || m.optedOutDate > today)
   const sections = new Set(documentLayout(doc, agenda, active).map((s) => s.name))
   return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles, sections } }

@@ -40,6 +40,26 @@ async function storedDoc(name: string): Promise<Y.Doc> {
   return doc
 }
 
+describe('agenda of a meeting', () => {
+  it('keeps the agenda its minutes were created with when the authority changes its agenda', async () => {
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const { caseId } = await group()
+    const before = await createMeeting(server, lead, caseId, { type: 'subsequent', date: '2026-06-01' })
+    const changed = await server.request('PATCH', '/api/settings', { as: admin, body: { agendaVariant: 'seed-001' } })
+    expect(changed.status).toBe(200)
+    try {
+      const old = await expectStatus<MeetingDetailResponse>(await server.request('GET', `/api/meetings/${before.id}`, { as: lead }), 200)
+      expect(old.agenda.map((i) => i.key)).toEqual(agendaFor('seed-004', 'subsequent').items.map((i) => i.key))
+      const later = await createMeeting(server, lead, caseId, { type: 'subsequent', date: '2026-07-01' })
+      const fresh = await expectStatus<MeetingDetailResponse>(await server.request('GET', `/api/meetings/${later.id}`, { as: lead }), 200)
+      expect(fresh.agenda.map((i) => i.key)).toEqual(agendaFor('seed-001', 'subsequent').items.map((i) => i.key))
+      expect(fresh.agenda.map((i) => i.key)).not.toEqual(old.agenda.map((i) => i.key))
+    } finally {
+      await server.request('PATCH', '/api/settings', { as: admin, body: { agendaVariant: 'seed-004' } })
+    }
+  })
+})
+
 describe('POST /api/cases/:id/meetings', () => {
   it('proposes the first core group 10 working days after the initial conference, across a bank holiday', async () => {
     // 2032-12-13 + 10 working days skips the substitute days for Christmas and Boxing Day (27 and 28

@@ -41,12 +41,13 @@ export function caseMeetingRoutes(services: ApiServices) {
         type: input.type ?? proposal.type,
         date: input.date ?? proposal.date,
         caseId: k.id,
+        agendaVariant: authority.agendaVariant,
         ...plannedMeetingFields(),
       })
       checkMeetingRoles(meeting, members, today)
       // The document first: a meeting row never exists without its minutes (an orphan document without
       // a row is unreachable, since access is resolved through the row).
-      await createMinutesDocument(store, `meeting:${meeting.id}`, minutesLayout(agendaFor(authority.agendaVariant, meeting.type)))
+      await createMinutesDocument(store, `meeting:${meeting.id}`, minutesLayout(agendaFor(meeting.agendaVariant ?? authority.agendaVariant, meeting.type)))
       await insertMeeting(db, meeting)
       if (meeting.chairMemberId || meeting.noteTakerMemberId) {
         await recordAudit(db, {

@@ -26,7 +26,7 @@ function meetingDetail(access: CaseAccess, meeting: Meeting, members: readonly M
   return {
     meeting,
     case: { id: access.case.id, familyName: access.case.familyName },
-    agenda: [...agendaFor(access.authority.agendaVariant, meeting.type).items],
+    agenda: [...agendaFor(meeting.agendaVariant ?? access.authority.agendaVariant, meeting.type).items],
     members: members
       .filter((m) => isActiveMember(m, access.today))
       .map(({ id, name, agency, role }) => ({ id, name, agency, role })),
