@@ -4,7 +4,8 @@
  * @module
  */
 import { nowIso } from '../entity-row.ts'
-import type { Db } from '../schema.ts'
+import type { Insertable } from 'kysely'
+import type { AuditEventsTable, Db } from '../schema.ts'
 
 export type AuditEventName =
   | 'sign-in'
@@ -40,20 +41,47 @@ export interface AuditRecord extends Required<Omit<AuditEvent, 'detail'>> {
   detail: Record<string, string | number | boolean | null> | null
 }
 
-export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      at: nowIso(),
-      event: e.event,
-      authority_id: e.authorityId ?? null,
-      case_id: e.caseId ?? null,
-      user_id: e.userId ?? null,
-      doc: e.doc ?? null,
-      section: e.section ?? null,
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-    })
-    .execute()
+type AuditRow = Insertable<AuditEventsTable>
+
+/** Events waiting for their group insert, per database. */
+const pending = new WeakMap<Db, Array<{ row: AuditRow; resolve: () => void; reject: (err: unknown) => void }>>()
+
+/**
+ * Appends an event. Events recorded in the same turn of the event loop go in one insert (a group
+ * commit: a thousand people opening documents cost a few commits, not a thousand); each caller still
+ * waits for its event to be written.
+ */
+export function recordAudit(db: Db, e: AuditEvent): Promise<void> {
+  const row = {
+    at: nowIso(),
+    event: e.event,
+    authority_id: e.authorityId ?? null,
+    case_id: e.caseId ?? null,
+    user_id: e.userId ?? null,
+    doc: e.doc ?? null,
+    section: e.section ?? null,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  }
+  return new Promise((resolve, reject) => {
+    let queue = pending.get(db)
+    if (!queue) {
+      queue = []
+      pending.set(db, queue)
+      setImmediate(() => void flushAudit(db))
+    }
+    queue.push({ row, resolve, reject })
+  })
+}
+
+async function flushAudit(db: Db): Promise<void> {
+  const batch = pending.get(db) ?? []
+  pending.delete(db)
+  try {
+    await db.insertInto('audit_events').values(batch.map((b) => b.row)).execute()
+    for (const b of batch) b.resolve()
+  } catch (err) {
+    for (const b of batch) b.reject(err)
+  }
 }
 
 export async function listAudit(db: Db, filter: { caseId?: string; userId?: string; limit?: number }): Promise<AuditRecord[]> {
