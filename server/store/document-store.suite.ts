@@ -18,7 +18,12 @@ function contentOf(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] 
   return { a: doc.getText('a').toString(), b: doc.getText('b').toString() }
 }
 
-export function describeDocumentStore(name: string, open: () => Promise<{ store: DocumentStore; reopen: () => Promise<DocumentStore> }>) {
+export function describeDocumentStore(
+  name: string,
+  open: () => Promise<{ store: DocumentStore; reopen: () => Promise<DocumentStore> }>,
+  /** The store is single-writer and offers `compactWithState` (SQLite); others must not. */
+  options: { liveCompaction?: boolean } = {},
+) {
   describe(`DocumentStore: ${name}`, () => {
     let store: DocumentStore
     let reopen: () => Promise<DocumentStore>
@@ -74,16 +79,20 @@ export function describeDocumentStore(name: string, open: () => Promise<{ store:
       expect(contentOf(await store.load('demo:c'))).toEqual(contentOf(tail))
     })
 
-    it('compaction from a live state (single-writer stores) keeps appends that come after it', async () => {
-      if (!store.compactWithState) return
+    it.skipIf(!options.liveCompaction)('compaction from a live state (single-writer stores) keeps appends that come after it', async () => {
+      expect(store.compactWithState).toBeTypeOf('function')
       const doc = new Y.Doc()
       for (let i = 0; i < 10; i++) await store.append('demo:live', textUpdate(doc, 'a', `${i} `))
-      await store.compactWithState('demo:live', Y.encodeStateAsUpdate(doc))
+      await store.compactWithState!('demo:live', Y.encodeStateAsUpdate(doc))
       const after = await store.load('demo:live')
       expect(after.updates).toEqual([])
       expect(contentOf(after).a).toBe(doc.getText('a').toString())
       await store.append('demo:live', textUpdate(doc, 'b', 'later'))
       expect(contentOf(await store.load('demo:live'))).toEqual({ a: doc.getText('a').toString(), b: 'later' })
+    })
+
+    it.skipIf(options.liveCompaction)('offers no live-state compaction (several writers share it)', () => {
+      expect(store.compactWithState).toBeUndefined()
     })
 
     it('keeps what was appended across close and reopen', async () => {

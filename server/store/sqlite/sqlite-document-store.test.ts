@@ -9,4 +9,4 @@ describeDocumentStore('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'coregroup-store-'))
   const open = async () => new SqliteDocumentStore(openSqlite(dir))
   return { store: await open(), reopen: open }
-})
+}, { liveCompaction: true })
