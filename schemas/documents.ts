@@ -74,6 +74,21 @@ export function parseSectionName(name: string): SectionRef | null {
   return null
 }
 
+/** What a section holds: rich text (a `Y.XmlFragment`), rows (a `Y.Array` of `Y.Map`) or the server's `control` map. */
+export type SectionContent = 'rich-text' | 'rows' | 'control'
+
+export function sectionContent(section: SectionRef): SectionContent {
+  switch (section.kind) {
+    case 'actions':
+    case 'attendance':
+      return 'rows'
+    case 'control':
+      return 'control'
+    default:
+      return 'rich-text'
+  }
+}
+
 /** The root type that only the server writes: locks, finalised version, section owners. */
 export const CONTROL_SECTION = 'control'
 

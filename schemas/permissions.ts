@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from 'zod'
+import { ACTION_OWNER_FIELDS } from './content/rows.ts'
 import { parseSectionName, type DocumentRef, type SectionRef } from './documents.ts'
 import { PROFESSIONAL_ROLES, type CoreGroupRole } from './roles.ts'
 
@@ -43,6 +44,14 @@ export type ControlState = z.infer<typeof ControlState>
 export const WriteDenial = z.enum(['not-writable', 'locked', 'control', 'unknown-section', 'read-only'])
 export type WriteDenial = z.infer<typeof WriteDenial>
 
+/**
+ * Every reason an update is refused, sent in the `Rejected` message: a {@link WriteDenial}, or
+ * `malformed` (not a well-formed Yjs update: yjs would throw, skip or misplace part of it; close 4400),
+ * `invalid-content` (content the section's schema does not allow), `foreign-client` (structs under a
+ * Yjs client id that belongs to another user, or deletions ahead of its clocks).
+ */
+export const RefusalReason = z.enum([...WriteDenial.options, 'malformed', 'invalid-content', 'foreign-client'])
+export type RefusalReason = z.infer<typeof RefusalReason>
 /** The outcome of {@link writeDecision}: either allowed, or refused with the reason the user is told. */
 export type WriteDecision = { ok: true } | { ok: false; reason: WriteDenial }
 
@@ -167,6 +176,38 @@ export function writeDecision(
   if (!canWriteSection(viewer, doc, section, meetingRoles)) return { ok: false, reason: 'not-writable' }
   if (isLocked(control, sectionName)) return { ok: false, reason: 'locked' }
   return { ok: true }
+}
+
+/**
+ * One change to a row section, resolved by the server's update check to the row and the field it
+ * touches (issue 8 §5): `row` is the row as it stands before the update (null for a row the update
+ * adds), `key` the field (null when the row itself is added or removed).
+ */
+export interface RowChange {
+  section: string
+  row: Readonly<Record<string, unknown>> | null
+  key: string | null
+}
+
+/**
+ * The decision for one change to a row: whoever may write the section may change anything in it; the
+ * owner of an existing action row (its `owner` is the viewer's member id) may change that row's status,
+ * progress notes and changed date, and nothing else of it. Locks apply to both.
+ */
+export function rowWriteDecision(
+  viewer: Viewer,
+  doc: DocumentRef,
+  change: RowChange,
+  meetingRoles: MeetingRoles | null,
+  control: ControlState,
+): WriteDecision {
+  const decision = writeDecision(viewer, doc, change.section, meetingRoles, control)
+  if (decision.ok || decision.reason !== 'not-writable') return decision
+  const ownsRow = change.row !== null && viewer.memberId !== null && change.row.owner === viewer.memberId
+  if (parseSectionName(change.section)?.kind === 'actions' && ownsRow && change.key !== null && ACTION_OWNER_FIELDS.has(change.key)) {
+    return isLocked(control, change.section) ? { ok: false, reason: 'locked' } : { ok: true }
+  }
+  return decision
 }
 
 /** The chair and the note taker of one meeting must be different people (issue 4 §3; the API answers 409). */

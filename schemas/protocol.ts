@@ -38,6 +38,8 @@ export const CloseCode = {
   GoingAway: 1001,
   /** A text frame: the protocol is binary only. */
   UnsupportedData: 1003,
+  /** The server failed while handling a frame (a defect); only this connection closes; it reconnects. */
+  InternalError: 1011,
   /** A frame over `MAX_FRAME_BYTES` (closed by the websocket layer before it is buffered). */
   MessageTooBig: 1009,
   /** A binary frame that does not decode as a protocol message, or an update that is not a Yjs update. */
@@ -114,8 +116,17 @@ export function readRejected(d: decoding.Decoder): { section: string; reason: st
   return { section: decoding.readVarString(d), reason: decoding.readVarString(d) }
 }
 
-/** True when a frame sent by a client carries document content (sync step 2 or update). */
+/**
+ * True when a frame sent by a client carries document content (sync step 2 or update). The type and
+ * step are varUints and are decoded as such: `0x80 0x00` is type 0 as much as `0x00` is.
+ */
 export function isUpdateMessage(frame: Uint8Array): boolean {
-  // Both type bytes are single-byte varUints (0 and 1/2), so the first two bytes decide.
-  return frame.length >= 2 && frame[0] === MessageType.Sync && (frame[1] === SyncStep.Step2 || frame[1] === SyncStep.Update)
+  try {
+    const d = decoding.createDecoder(frame)
+    if (decoding.readVarUint(d) !== MessageType.Sync) return false
+    const step = decoding.readVarUint(d)
+    return step === SyncStep.Step2 || step === SyncStep.Update
+  } catch {
+    return false
+  }
 }

@@ -29,6 +29,7 @@ const EVENT_WORDS: Record<string, string> = {
   'document-opened': 'Opened a document',
   'document-refused': 'Refused access to a document',
   'update-rejected': 'Change refused by the server',
+  'log-entry-quarantined': 'A stored change that could not be loaded was set aside',
   'limit-breached': 'Limit breached',
   lock: 'Locked',
   unlock: 'Unlocked',

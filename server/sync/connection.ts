@@ -5,7 +5,8 @@
  * @module
  */
 import { MAX_UPDATES_PER_SECOND } from '../../schemas/limits.ts'
-import { isUpdateMessage } from '../../schemas/protocol.ts'
+import { CloseCode, isUpdateMessage } from '../../schemas/protocol.ts'
+import { errorSummary, log } from '../log.ts'
 import type { DocumentAccess } from './access.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
@@ -27,9 +28,12 @@ export class Connection {
   /** Awareness client ids this connection has announced; removed when it leaves. */
   readonly awarenessClients = new Set<number>()
   closed = false
-  /** Updates waiting for items the server has not seen (in arrival order), and whether a retry runs. */
-  readonly held: Array<{ update: Uint8Array; seq: number }> = []
-  retrying = false
+  /**
+   * The update waiting for structs the server has not seen (later updates merge into it), acknowledged
+   * as `seq` once it integrates; and whether a retry turn is queued for it.
+   */
+  held: { update: Uint8Array; seq: number } | null = null
+  retryQueued = false
   /** Token bucket for updates per second: a burst of a second's worth, refilled continuously. */
   private tokens = MAX_UPDATES_PER_SECOND
   private refilledAt = performance.now()
@@ -87,6 +91,7 @@ export class Connection {
     if (!this.draining) void this.drain()
   }
 
+  /** Handles queued frames in order. Any error closes this connection only, never the process. */
   private async drain(): Promise<void> {
     this.draining = true
     try {
@@ -95,6 +100,9 @@ export class Connection {
         const pending = this.handle(this, frame)
         if (pending) await pending
       }
+    } catch (err) {
+      log.error('sync.frame_failed', { user: this.identity.userId, error: errorSummary(err) })
+      this.close(CloseCode.InternalError, 'server error')
     } finally {
       this.draining = false
     }

@@ -1,38 +1,64 @@
 /**
- * The room hooks that enforce permissions: the update check on every update, awareness that may only
- * speak for its own user, and the audit of every refusal.
+ * The room hooks that enforce permissions: the judgement of every resolved update (paths, locks and
+ * content, `update-guard.ts`), awareness that may only speak for its own user, and the audit of every
+ * refusal, breached limit and quarantined log entry.
  * @module
  */
+import { parseDocumentName } from '../../schemas/documents.ts'
 import { recordAudit } from '../db/repos/audit.ts'
 import type { Db } from '../db/schema.ts'
 import { errorSummary, log } from '../log.ts'
 import type { RoomHooks } from './room.ts'
-import { checkUpdate } from './update-check.ts'
+import { controlStateOf, judgeUpdate } from './update-guard.ts'
 
 export function permissionHooks(db: Db): Omit<RoomHooks, 'onEmpty'> {
   const audit = (e: Parameters<typeof recordAudit>[1]) =>
     recordAudit(db, e).catch((err) => log.error('audit.write_failed', { event: e.event, error: errorSummary(err) }))
   return {
-    checkUpdate(room, conn, update) {
+    judgeUpdate(room, conn, resolution) {
       const access = conn.identity.access
       // Every connection the server opens has its access resolved; one without is refused outright.
       if (!access) return { section: '*', reason: 'read-only' }
-      const result = checkUpdate(room.doc, access, update)
-      if ('held' in result) return 'held'
-      return result.ok ? null : { section: result.section, reason: result.reason }
+      return judgeUpdate(access, resolution, controlStateOf(room.doc))
     },
     checkAwareness(conn, state) {
       const user = state.user as { id?: unknown; name?: unknown } | undefined
       if (user === undefined) return true
       return user.id === conn.identity.userId && user.name === conn.identity.name
     },
-    onRejected(room, conn, rejection) {
+    onRejected(room, conn, refusal) {
       const access = conn.identity.access
-      void audit({ event: 'update-rejected', userId: conn.identity.userId, authorityId: access?.authorityId, caseId: access?.caseId, doc: room.name, section: rejection.section, detail: { reason: rejection.reason } })
+      void audit({ event: 'update-rejected', userId: conn.identity.userId, authorityId: access?.authorityId, caseId: access?.caseId, doc: room.name, section: refusal.section, detail: { reason: refusal.reason } })
     },
     onLimit(room, conn, limit) {
       const access = conn.identity.access
       void audit({ event: 'limit-breached', userId: conn.identity.userId, authorityId: access?.authorityId, caseId: access?.caseId, doc: room.name, detail: { limit } })
     },
+    onQuarantined(room, entries) {
+      void caseOf(db, room.name).then((c) => {
+        for (const entry of entries) {
+          void audit({ event: 'log-entry-quarantined', authorityId: c?.authorityId, caseId: c?.caseId, doc: room.name, detail: { seq: entry.seq, reason: entry.reason } })
+        }
+      })
+    },
+  }
+}
+
+/** The case and authority a document belongs to, for the audit trail (null for the demo). */
+async function caseOf(db: Db, name: string): Promise<{ caseId: string; authorityId: string } | null> {
+  const ref = parseDocumentName(name)
+  if (!ref || ref.kind === 'demo') return null
+  const meetingId = ref.kind === 'report' ? ref.reportId : ref.meetingId
+  try {
+    const row = await db
+      .selectFrom('meetings')
+      .innerJoin('cases', 'cases.id', 'meetings.case_id')
+      .select(['cases.id as caseId', 'cases.authority_id as authorityId'])
+      .where('meetings.id', '=', meetingId)
+      .executeTakeFirst()
+    return row ?? null
+  } catch (err) {
+    log.error('audit.case_lookup_failed', { doc: name, error: errorSummary(err) })
+    return null
   }
 }

@@ -1,14 +1,12 @@
 /**
  * Connects one room to its document's fan-out channel (DESIGN §6). Subscribed before the room loads:
  * messages that arrive during the load wait and are applied after it, so nothing published in
- * between is missed. Updates from other processes are applied with `REMOTE_ORIGIN` — relayed to this
- * process's clients, never stored or published again.
+ * between is missed. Updates from other processes take their turn in the room (`Room.applyRemote`):
+ * relayed to this process's clients, never stored or published again.
  * @module
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as Y from 'yjs'
 import { errorSummary, log } from '../log.ts'
-import type { DocumentStore } from '../store/document-store.ts'
 import { REMOTE_ORIGIN, type Fanout, type FanoutListener, type FanoutMessage, type FanoutSubscription } from './fanout.ts'
 import type { Room } from './room.ts'
 
@@ -22,7 +20,6 @@ export class RoomChannel implements FanoutListener {
   constructor(
     readonly name: string,
     private readonly fanout: Fanout,
-    private readonly store: DocumentStore,
   ) {}
 
   /** Subscribes; call before loading the room. */
@@ -52,7 +49,7 @@ export class RoomChannel implements FanoutListener {
     try {
       switch (message.kind) {
         case 'update':
-          Y.applyUpdate(room.doc, message.data, REMOTE_ORIGIN)
+          void room.applyRemote(message.data).catch((err) => log.warn('cluster.bad_message', { doc: this.name, kind: message.kind, error: errorSummary(err) }))
           return
         case 'awareness':
           awarenessProtocol.applyAwarenessUpdate(room.awareness, message.data, REMOTE_ORIGIN)
@@ -76,14 +73,9 @@ export class RoomChannel implements FanoutListener {
     }
     this.resyncWanted = false
     const room = this.room
-    void this.store.load(this.name).then(
-      (stored) => {
+    room.resyncFromStore().then(
+      () => {
         if (this.closed) return
-        // Idempotent: only what this copy lacks changes it (and is relayed to its clients).
-        Y.transact(room.doc, () => {
-          if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot)
-          for (const u of stored.updates) Y.applyUpdate(room.doc, u)
-        }, REMOTE_ORIGIN)
         this.fanout.publish(this.name, { kind: 'awareness-query' })
         log.info('cluster.resynced', { doc: this.name })
       },

@@ -1,43 +1,49 @@
 /**
  * A room: the server's live copy of one Yjs document and the connections editing it.
  *
- * Write path for every update (DESIGN §5): validate → check (a hook; the permission check plugs in
- * here) → append to the store (durable) → apply in memory → broadcast to the other connections →
- * acknowledge to the sender → `onAccepted` (scale-out publishes). The server's own changes
- * (`applyServerChange`, any origin that is not a connection) are stored before they are relayed too;
- * changes from other processes (`REMOTE_ORIGIN`) are only relayed. The room knows no transport: it
- * talks to `SyncSocket`s.
+ * One ordered accept path per room (DESIGN §5, issue 8): every change to the live copy (a client's
+ * update, the server's own change, an update from another process, a reload) takes its turn in
+ * {@link Room.turns}, so what the check saw is exactly what yjs integrates. A client's update:
+ * resolve (decode once, every reference as yjs resolves it; malformed → 4400) → judge (the permission
+ * and content hook; refused → 4409) → client IDs (each belongs to one user; foreign → 4409) → hold when
+ * it waits for structs the server lacks → apply under try/catch, then verify what integrated (a throw,
+ * a pending struct or a change outside the resolved sections refuses it, 4400, and reloads the room
+ * from the store) → append yjs's own encoding of what integrated → after the commit, in order:
+ * broadcast, acknowledge, `onAccepted`. Commits of consecutive turns are grouped by the store; nobody
+ * sees or is told of a change before it is durable. The room knows no transport: it talks to
+ * `SyncSocket`s.
  * @module
  */
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
+import { ClientOwners } from './client-owners.ts'
 import { Connection, type ConnectionIdentity } from './connection.ts'
+import { hasPending, loadDocument, type QuarantinedEntry } from './document-loader.ts'
 import { REMOTE_ORIGIN } from './fanout.ts'
+import { integrationProblem } from './integration-check.ts'
+import { ProtocolError, awarenessMessage, syncMessage, updateMessage } from './room-messages.ts'
+import { TurnQueue, type Captured } from './turn-queue.ts'
 import type { SyncSocket } from './sync-socket.ts'
+import type { Refusal } from './update-guard.ts'
+import { MalformedUpdateError, resolveUpdate, type UpdateResolution } from './update-resolver.ts'
 
-/** Why an update was refused: the first section it touched that it may not, and a reason code. */
-export interface UpdateRejection {
-  section: string
-  reason: string
-}
-
-/** `held`: the update depends on items the server has not seen; it waits for them. */
-export type CheckOutcome = UpdateRejection | null | 'held'
+export type { Refusal } from './update-guard.ts'
 
 export interface RoomHooks {
-  /** Decides whether `conn` may apply `update`; null to accept. Must not mutate the document. */
-  checkUpdate?: (room: Room, conn: Connection, update: Uint8Array) => CheckOutcome
+  /** Decides whether `conn` may make the changes of `resolution`; null to accept. Must not mutate. */
+  judgeUpdate?: (room: Room, conn: Connection, resolution: UpdateResolution) => Refusal | null
   /** Whether an awareness state announced by `conn` may be relayed (e.g. it claims this user only). */
   checkAwareness?: (conn: Connection, state: Record<string, unknown>) => boolean
   /** Called when a connection breaks a limit (for the audit trail). */
   onLimit?: (room: Room, conn: Connection, limit: string) => void
-  /** Called when a rejection closes a connection (for the audit trail). */
-  onRejected?: (room: Room, conn: Connection, rejection: UpdateRejection) => void
+  /** Called when a refusal closes a connection (for the audit trail). */
+  onRejected?: (room: Room, conn: Connection, refusal: Refusal) => void
+  /** Called with log entries set aside because they could not be loaded (for the audit trail). */
+  onQuarantined?: (room: Room, entries: QuarantinedEntry[]) => void
   /** Called whenever the room's connection count drops to zero. */
   onEmpty?: (room: Room) => void
   /** Called when a connection joins and when it leaves (for per-session counts). */
@@ -45,7 +51,7 @@ export interface RoomHooks {
   onLeave?: (conn: Connection) => void
   /**
    * Called with each update made durable by this process (a client's or the server's own), after
-   * it is applied; scale-out publishes it here. Not called for updates from other processes.
+   * it is committed; scale-out publishes it here. Not called for updates from other processes.
    */
   onAccepted?: (room: Room, update: Uint8Array) => void
   /** Called with each awareness update from this process's connections (y-protocols encoding). */
@@ -57,46 +63,42 @@ export interface RoomHooks {
 /** Transaction origin of `Room.applyServerChange`. */
 export const SERVER_ORIGIN: unique symbol = Symbol('coregroup.server')
 
-/** Thrown inside frame handling when a frame does not follow the protocol. */
-class ProtocolError extends Error {
-  constructor(readonly code: number, message: string) {
-    super(message)
-  }
-}
+const MALFORMED: Refusal = { section: '*', reason: 'malformed' }
 
 export class Room {
-  readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
+  /** Presence lives on a document of its own: the live copy is replaced when the room reloads. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
   readonly connections = new Set<Connection>()
   /** Updates appended since the room loaded or last compacted. */
   appendedSinceCompaction = 0
-  /** The store write of the server change made by the transaction that just ended. */
-  private serverWrite: Promise<void> | null = null
+  private readonly turns: TurnQueue
 
   private constructor(
     readonly name: string,
     private readonly store: DocumentStore,
     private readonly hooks: RoomHooks,
+    private readonly owners: ClientOwners,
     doc: Y.Doc,
   ) {
-    this.doc = doc
-    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.turns = new TurnQueue(doc, store, name, (err) => this.fail(err))
     // The server itself has no presence.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.broadcastAwareness)
   }
 
-  /** Loads a room from the store (snapshot + log tail). */
+  /** The live copy. Replaced when the room reloads: read it afresh, never keep it. */
+  get doc(): Y.Doc {
+    return this.turns.doc
+  }
+
+  /** Loads a room from the store (snapshot + log tail; entries that cannot load are quarantined). */
   static async load(name: string, store: DocumentStore, hooks: RoomHooks = {}): Promise<Room> {
-    const stored = await store.load(name)
-    const doc = new Y.Doc({ gc: true })
-    Y.transact(doc, () => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-      for (const u of stored.updates) Y.applyUpdate(doc, u)
-    })
-    const room = new Room(name, store, hooks, doc)
-    room.appendedSinceCompaction = stored.updates.length
+    const loaded = await loadDocument(name, store)
+    const owners = await ClientOwners.load(name, store, loaded.doc)
+    while (!(await owners.claimForServer(loaded.doc.clientID))) loaded.doc.clientID = randomClientId()
+    const room = new Room(name, store, hooks, owners, loaded.doc)
+    room.appendedSinceCompaction = loaded.logLength
+    if (loaded.quarantined.length > 0) hooks.onQuarantined?.(room, loaded.quarantined)
     return room
   }
 
@@ -105,11 +107,7 @@ export class Room {
     const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f), (c) => this.rateExceeded(c))
     this.connections.add(conn)
     this.hooks.onJoin?.(conn)
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, MessageType.Sync)
-    encoding.writeVarUint(e, SyncStep.Step1)
-    encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc))
-    conn.send(encoding.toUint8Array(e))
+    conn.send(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.doc)))
     const states = this.awareness.getStates()
     if (states.size > 0) conn.send(awarenessMessage(this.awareness, [...states.keys()]))
     return conn
@@ -119,6 +117,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
     conn.closed = true
+    conn.held = null
     this.hooks.onLeave?.(conn)
     if (conn.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], conn)
@@ -135,10 +134,57 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.broadcastAwareness)
     this.awareness.destroy()
-    this.doc.destroy()
+    this.awareness.doc.destroy()
+    this.turns.destroy()
+  }
+
+  /**
+   * Changes the document as the server (locks, status in `control`) in its turn: runs `change` in a
+   * transaction and resolves once the resulting update is durable, relayed to this room's clients and
+   * handed to `onAccepted`. Rejects when the store refused it (the room is then dropped).
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const committed = await this.turns.run(() => {
+      const captured = this.turns.capture(() => Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN))
+      if (!captured) return null
+      this.retryHeld()
+      return this.commit(captured, null, null)
+    })
+    if (committed) await committed
+  }
+
+  /** Applies an update another process made durable: relayed to this process's clients, never stored. */
+  applyRemote(update: Uint8Array): Promise<void> {
+    return this.turns.run(async () => {
+      let captured: Captured | null
+      try {
+        captured = this.turns.capture(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN))
+      } catch (err) {
+        log.error('cluster.remote_update_throws', { doc: this.name, error: errorSummary(err) })
+        return this.reload(true)
+      }
+      // What another process stored depends only on what it stored before: a gap means a lost message.
+      if (hasPending(this.doc)) return this.reload(true)
+      if (captured) {
+        this.broadcast(captured.update, null)
+        this.retryHeld()
+      }
+    })
+  }
+
+  /** Brings the live copy up to the store (after the fan-out lost messages), relaying what it lacked. */
+  resyncFromStore(): Promise<void> {
+    return this.turns.run(() => this.reload(true))
+  }
+
+  /** The live copy's state once every change made so far is committed (for compaction). */
+  committedState(): Promise<Uint8Array> {
+    return this.turns.run(async () => {
+      await this.turns.committed()
+      return Y.encodeStateAsUpdate(this.doc)
+    })
   }
 
   private handleFrame(conn: Connection, frame: Uint8Array): void | Promise<void> {
@@ -149,7 +195,7 @@ export class Room {
         case MessageType.Sync:
           return this.handleSync(conn, d)
         case MessageType.Awareness:
-          return this.handleAwareness(conn, d)
+          return this.handleAwareness(conn, decoding.readVarUint8Array(d))
         case MessageType.QueryAwareness:
           conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
           return
@@ -165,103 +211,169 @@ export class Room {
 
   private handleSync(conn: Connection, d: decoding.Decoder): void | Promise<void> {
     const step = decoding.readVarUint(d)
+    const payload = decoding.readVarUint8Array(d)
     if (step === SyncStep.Step1) {
-      const sv = decoding.readVarUint8Array(d)
-      const e = encoding.createEncoder()
-      encoding.writeVarUint(e, MessageType.Sync)
-      encoding.writeVarUint(e, SyncStep.Step2)
-      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, sv))
-      conn.send(encoding.toUint8Array(e))
-      return
+      // Encoded in its turn and sent once what it holds is durable, so no one reads an unstored change.
+      return this.turns.run(() => {
+        const reply = syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, payload))
+        this.turns.afterCommits(() => conn.send(reply))
+      })
     }
     if (step !== SyncStep.Step2 && step !== SyncStep.Update) {
       throw new ProtocolError(CloseCode.MalformedMessage, 'unknown sync step')
     }
-    const update = decoding.readVarUint8Array(d)
     const seq = ++conn.received
-    validateUpdate(update)
-    if (conn.held.length > 0) {
+    return this.turns.run(() => this.acceptTurn(conn, payload, seq))
+  }
+
+  /** One update's turn: with what the connection holds back, resolve, judge, own, hold or integrate. */
+  private async acceptTurn(conn: Connection, update: Uint8Array, seq: number): Promise<void> {
+    if (conn.closed) return
+    let candidate = update
+    if (conn.held) {
       // What the held update waits for may be in this one (a keystroke sent just before the sync step
       // 2 that carries its history, on reconnecting): check them as one update, acknowledged as `seq`.
-      const merged = Y.mergeUpdates([...conn.held.map((h) => h.update), update])
-      conn.held.length = 0
-      return this.accept(conn, merged, seq)
+      try {
+        candidate = Y.mergeUpdates([conn.held.update, update])
+      } catch {
+        return this.refuse(conn, MALFORMED, CloseCode.MalformedMessage)
+      }
     }
-    return this.accept(conn, update, seq)
+    return this.decide(conn, candidate, seq)
   }
 
-  /** Checks, stores, applies and acknowledges one update (or holds or rejects it). */
-  private accept(conn: Connection, update: Uint8Array, seq: number): void | Promise<void> {
-    const outcome = this.hooks.checkUpdate?.(this, conn, update) ?? null
-    if (outcome === 'held') {
-      conn.held.push({ update, seq })
+  private async decide(conn: Connection, update: Uint8Array, seq: number): Promise<void> {
+    let resolution: UpdateResolution
+    try {
+      resolution = resolveUpdate(this.doc, update)
+    } catch (err) {
+      const detail = err instanceof MalformedUpdateError ? err.message : errorSummary(err)
+      return this.refuse(conn, { ...MALFORMED, detail }, CloseCode.MalformedMessage)
+    }
+    const refusal = this.hooks.judgeUpdate?.(this, conn, resolution) ?? null
+    if (refusal) return this.refuse(conn, refusal)
+    const foreign = await this.owners.firstForeign(conn.identity.userId, [...resolution.writtenClients, ...resolution.deletesAhead])
+    if (conn.closed) return
+    if (foreign !== null) return this.refuse(conn, { section: '*', reason: 'foreign-client', detail: `client ${foreign}` })
+    if (resolution.missing || resolution.deletesAhead.size > 0) {
+      conn.held = { update, seq }
       return
     }
-    if (outcome) {
-      log.warn('sync.update_rejected', { doc: this.name, user: conn.identity.userId, section: outcome.section, reason: outcome.reason })
-      conn.send(encodeRejected(outcome.section, outcome.reason))
-      this.hooks.onRejected?.(this, conn, outcome)
-      conn.close(CloseCode.UpdateRejected, outcome.reason)
-      this.leave(conn)
-      return
-    }
-    return this.store.append(this.name, update).then(
-      () => {
-        this.appendedSinceCompaction++
-        Y.applyUpdate(this.doc, update, conn)
-        conn.send(encodeAck(seq))
-        this.hooks.onAccepted?.(this, update)
-      },
-      (err) => {
-        log.error('store.append_failed', { doc: this.name, error: errorSummary(err) })
-        conn.close(CloseCode.StoreFailed, 'could not store update')
-        this.leave(conn)
-      },
-    )
+    conn.held = null
+    return this.integrate(conn, update, resolution, seq)
   }
 
-  /** After the document changed, retries updates that were waiting for items it now has. */
+  private async integrate(conn: Connection, update: Uint8Array, resolution: UpdateResolution, seq: number): Promise<void> {
+    let captured: Captured | null
+    try {
+      captured = this.turns.capture(() => Y.applyUpdate(this.doc, update, conn))
+    } catch (err) {
+      return this.taint(conn, `yjs threw: ${errorSummary(err)}`)
+    }
+    if (hasPending(this.doc)) return this.taint(conn, 'structs left pending')
+    const problem = captured && integrationProblem(captured.transaction, resolution.sections)
+    if (problem) return this.taint(conn, problem)
+    if (!captured) {
+      // Nothing new (already known): acknowledged once everything before it is durable.
+      this.turns.afterCommits(() => conn.send(encodeAck(seq)))
+      return
+    }
+    void this.commit(captured, conn, seq).catch(() => {}) // a failed commit fails the room
+    this.retryHeld()
+  }
+
+  /** Appends an integrated change; after its commit (in order) relays it, acknowledges it, publishes it. */
+  private commit(captured: Captured, origin: Connection | null, seq: number | null): Promise<void> {
+    this.appendedSinceCompaction++
+    return this.turns.append(captured.update, () => {
+      this.broadcast(captured.update, origin)
+      if (origin && seq !== null) origin.send(encodeAck(seq))
+      this.hooks.onAccepted?.(this, captured.update)
+    })
+  }
+
+  /**
+   * An update the check accepted did not integrate as resolved: a defect of the check, not of the
+   * sender's rights. It is refused (4400) and never stored; the live copy, which it may have changed,
+   * is rebuilt from the store.
+   */
+  private async taint(conn: Connection, problem: string): Promise<void> {
+    log.error('sync.update_tainted', { doc: this.name, user: conn.identity.userId, problem })
+    this.refuse(conn, { ...MALFORMED, detail: problem }, CloseCode.MalformedMessage)
+    await this.reload(false)
+  }
+
+  /**
+   * Replaces the live copy with the store's (once everything before is durable). With `relay`, what the
+   * store holds beyond the old copy (other processes' changes) is sent to this process's clients.
+   */
+  private async reload(relay: boolean): Promise<void> {
+    await this.turns.committed()
+    const loaded = await loadDocument(this.name, this.store)
+    if (loaded.quarantined.length > 0) this.hooks.onQuarantined?.(this, loaded.quarantined)
+    const before = Y.encodeStateVector(this.doc)
+    loaded.doc.clientID = this.doc.clientID // the server's client ID stays claimed
+    this.turns.replace(loaded.doc)
+    if (relay) this.broadcast(Y.encodeStateAsUpdate(loaded.doc, before), null)
+    this.retryHeld()
+    log.warn('room.reloaded', { doc: this.name })
+  }
+
+  /** After the live copy changed, gives every connection's held update a new turn. */
   private retryHeld(): void {
     for (const conn of this.connections) {
-      if (conn.held.length === 0 || conn.retrying) continue
-      conn.retrying = true
-      void this.drainHeld(conn).finally(() => (conn.retrying = false))
+      if (!conn.held || conn.retryQueued) continue
+      conn.retryQueued = true
+      void this.turns.run(() => {
+        conn.retryQueued = false
+        const held = conn.held
+        if (!held || conn.closed) return
+        return this.decide(conn, held.update, held.seq)
+      })
     }
   }
 
-  private async drainHeld(conn: Connection): Promise<void> {
-    while (conn.held.length > 0 && !conn.closed) {
-      const next = conn.held[0]!
-      const outcome = this.hooks.checkUpdate?.(this, conn, next.update) ?? null
-      if (outcome === 'held') return
-      conn.held.shift()
-      const pending = this.accept(conn, next.update, next.seq)
-      if (pending) await pending
-    }
-  }
-
-  private handleAwareness(conn: Connection, d: decoding.Decoder): void {
-    const payload = decoding.readVarUint8Array(d)
+  private handleAwareness(conn: Connection, payload: Uint8Array): void | Promise<void> {
     // Note which clients this connection speaks for, so their presence goes when it does.
     const pd = decoding.createDecoder(payload)
     const count = decoding.readVarUint(pd)
+    const announced: number[] = []
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(pd)
       decoding.readVarUint(pd) // clock
       const state = JSON.parse(decoding.readVarString(pd)) as Record<string, unknown> | null
-      if (state === null) {
-        conn.awarenessClients.delete(clientId)
-        continue
-      }
+      if (state === null) continue
       // A client id another connection speaks for, or a state claiming another user, is dropped whole.
       const owner = this.awarenessOwner(clientId)
       if ((owner && owner !== conn) || (this.hooks.checkAwareness && !this.hooks.checkAwareness(conn, state))) {
         log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId })
         return
       }
-      conn.awarenessClients.add(clientId)
+      announced.push(clientId)
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
+    const apply = (): void => {
+      for (const id of announced) conn.awarenessClients.add(id)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
+    }
+    const unowned = announced.filter((id) => this.owners.ownerOf(id) !== conn.identity.userId)
+    if (unowned.length === 0) return apply()
+    // A client ID shown in presence is claimed before anyone sees it, so no one can write under it first.
+    return this.owners.firstForeign(conn.identity.userId, unowned).then((foreign) => {
+      if (conn.closed) return
+      if (foreign !== null) {
+        log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId, client: foreign })
+        return
+      }
+      apply()
+    })
+  }
+
+  private refuse(conn: Connection, refusal: Refusal, code: number = CloseCode.UpdateRejected): void {
+    log.warn('sync.update_rejected', { doc: this.name, user: conn.identity.userId, section: refusal.section, reason: refusal.reason, detail: refusal.detail })
+    conn.send(encodeRejected(refusal.section, refusal.reason))
+    this.hooks.onRejected?.(this, conn, refusal)
+    conn.close(code, refusal.reason)
+    this.leave(conn)
   }
 
   private rateExceeded(conn: Connection): void {
@@ -283,55 +395,16 @@ export class Room {
     this.leave(conn)
   }
 
-  /**
-   * Changes the document as the server (locks, status in `control`): runs `change` in a transaction
-   * and resolves once the resulting update is durable, relayed to this room's clients and handed to
-   * `onAccepted`. Rejects when the store refused it (the room is then dropped).
-   */
-  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
-    this.serverWrite = null
-    Y.transact(this.doc, () => change(this.doc), SERVER_ORIGIN)
-    const written = this.serverWrite
-    this.serverWrite = null
-    if (written) await written
+  /** Memory now holds a change the store lacks: close everyone and let the room be dropped. */
+  private fail(err: unknown): void {
+    log.error('store.append_failed', { doc: this.name, error: errorSummary(err) })
+    this.closeAll(CloseCode.StoreFailed, 'could not store update')
+    this.hooks.onFailed?.(this)
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin instanceof Connection || origin === REMOTE_ORIGIN) {
-      this.broadcastUpdate(update, origin)
-      return
-    }
-    // The server's own change (any other origin): like a client's, durable before anyone sees it.
-    const written = this.storeServerChange(update)
-    written.catch(() => {}) // reported in storeServerChange; applyServerChange rethrows to its caller
-    this.serverWrite = written
-  }
-
-  private storeServerChange(update: Uint8Array): Promise<void> {
-    return this.store.append(this.name, update).then(
-      () => {
-        this.appendedSinceCompaction++
-        this.broadcastUpdate(update, null)
-        this.hooks.onAccepted?.(this, update)
-      },
-      (err: unknown) => {
-        log.error('store.append_failed', { doc: this.name, origin: 'server', error: errorSummary(err) })
-        // Memory now holds a change the store lacks: drop this copy so that nothing builds on it.
-        this.closeAll(CloseCode.StoreFailed, 'could not store update')
-        this.hooks.onFailed?.(this)
-        throw err
-      },
-    )
-  }
-
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+  private broadcast(update: Uint8Array, origin: Connection | null): void {
     if (this.connections.size === 0) return
-    this.retryHeld()
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, MessageType.Sync)
-    encoding.writeVarUint(e, SyncStep.Update)
-    encoding.writeVarUint8Array(e, update)
-    const frame = encoding.toUint8Array(e)
+    const frame = updateMessage(update)
     for (const conn of this.connections) if (conn !== origin) conn.send(frame)
   }
 
@@ -348,21 +421,6 @@ export class Room {
   }
 }
 
-function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MessageType.Awareness)
-  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(e)
-}
-
-/**
- * Refuses bytes that are not a Yjs update before they reach the store: a malformed update in the log
- * would break every later load of the document.
- */
-function validateUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update)
-  } catch {
-    throw new ProtocolError(CloseCode.MalformedMessage, 'malformed update')
-  }
+function randomClientId(): number {
+  return new Y.Doc().clientID
 }

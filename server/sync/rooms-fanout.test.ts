@@ -109,6 +109,10 @@ describe('Rooms with a fan-out channel', () => {
       },
       logLength: (d) => inner.logLength(d),
       compact: (d) => inner.compact(d),
+      quarantine: (d, s, r) => inner.quarantine(d, s, r),
+      quarantined: (d) => inner.quarantined(d),
+      claimClients: (d, u, c) => inner.claimClients(d, u, c),
+      clientOwners: (d) => inner.clientOwners(d),
       close: () => inner.close(),
     }
     const { hub, one } = setup(slow)
@@ -145,6 +149,10 @@ describe('Rooms with a fan-out channel', () => {
       load: (d) => inner.load(d),
       logLength: (d) => inner.logLength(d),
       compact: (d) => inner.compact(d),
+      quarantine: (d, s, r) => inner.quarantine(d, s, r),
+      quarantined: (d) => inner.quarantined(d),
+      claimClients: (d, u, c) => inner.claimClients(d, u, c),
+      clientOwners: (d) => inner.clientOwners(d),
       close: () => inner.close(),
     }
     const { hub, one } = setup(flaky)

@@ -4,7 +4,6 @@
  * room is subscribed to its document's channel before it loads, and what it accepts is published.
  * @module
  */
-import * as Y from 'yjs'
 import { COMPACT_AFTER_UPDATES, ROOM_IDLE_UNLOAD_MS } from '../../schemas/limits.ts'
 import { CloseCode } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
@@ -130,7 +129,7 @@ export class Rooms {
 
   /** Subscribes to the document's channel (when scaled out), then loads the room. */
   private async load(name: string): Promise<Room> {
-    const channel = this.options.fanout ? new RoomChannel(name, this.options.fanout, this.store) : null
+    const channel = this.options.fanout ? new RoomChannel(name, this.options.fanout) : null
     await channel?.open()
     try {
       const room = await Room.load(name, this.store, this.hooks)
@@ -186,11 +185,10 @@ export class Rooms {
 
   private async compact(room: Room): Promise<void> {
     try {
-      // With one process writing (no fan-out) and every committed update applied — true between
-      // macrotasks, since an update is applied in the same turn its commit resolves — the live
-      // document is the log's content: store it instead of folding the log again.
+      // With one process writing (no fan-out), the live copy once its changes are committed is the
+      // log's content: store it instead of folding the log again.
       if (!this.options.fanout && this.store.compactWithState) {
-        await this.store.compactWithState(room.name, Y.encodeStateAsUpdate(room.doc))
+        await this.store.compactWithState(room.name, await room.committedState())
       } else {
         await this.store.compact(room.name)
       }

@@ -7,33 +7,24 @@ import type { DocumentSync } from '../../client/collab/document-sync.ts'
 import { CloseCode } from '../../schemas/protocol.ts'
 import { listAudit } from '../../server/db/repos/audit.ts'
 import { openClient, sectionText, typeInto, waitFor } from '../support/clients.ts'
-import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
+import type { CoreGroupFixture } from '../support/core-group.ts'
 import { MisbehavingClient } from '../support/misbehaving-client.ts'
-import { startTestServer, type TestServer } from '../support/server.ts'
+import { startMinutesFixture, type MinutesFixture } from '../support/minutes-fixture.ts'
+import type { TestServer } from '../support/server.ts'
 
+let fixture: MinutesFixture
 let server: TestServer
 let group: CoreGroupFixture
 let doc: string
 let healthVisitor: DocumentSync
 let socialWorker: DocumentSync
-const hvSection = () => `update:${group.people.healthVisitor.member.id}`
+const hvSection = () => fixture.hvSection
 
 beforeAll(async () => {
-  server = await startTestServer()
-  group = await seedTestCoreGroup(server)
-  doc = `meeting:${group.meeting.id}`
-  healthVisitor = openClient(server.syncUrl, doc, group.as.healthVisitor)
-  socialWorker = openClient(server.syncUrl, doc, group.as.socialWorker)
-  await Promise.all([healthVisitor.whenSynced(), socialWorker.whenSynced()])
-  typeInto(healthVisitor.doc, hvSection(), 'Weight gain is on track.')
-  await healthVisitor.whenSaved()
-  await waitFor(() => sectionText(socialWorker.doc, hvSection()) === 'Weight gain is on track.')
+  fixture = await startMinutesFixture()
+  ;({ server, group, minutes: doc, healthVisitor, socialWorker } = fixture)
 })
-afterAll(async () => {
-  healthVisitor.destroy()
-  socialWorker.destroy()
-  await server.stop()
-})
+afterAll(() => fixture.stop())
 
 async function attempt(craft: (c: MisbehavingClient) => Uint8Array, expected: { section: string; reason: string }) {
   const logBefore = await server.store.logLength(doc)
@@ -82,7 +73,7 @@ it('rejects an edit to its own section once the social worker locks it', async (
 it('rejects an update that is not a Yjs update at all, and keeps the document intact', async () => {
   const teacher = await MisbehavingClient.connect(`${server.syncUrl}/${doc}`, group.as.teacher)
   const outcome = await teacher.send(new Uint8Array([9, 9, 9, 9, 9]))
-  expect(outcome).toMatchObject({ kind: 'closed', closeCode: CloseCode.MalformedMessage })
+  expect(outcome).toMatchObject({ kind: 'rejected', reason: 'malformed', closeCode: CloseCode.MalformedMessage })
   expect(sectionText(socialWorker.doc, hvSection())).toBe('Weight gain is on track.')
 })
 

@@ -87,6 +87,26 @@ export class MisbehavingClient {
     return Y.encodeStateAsUpdate(this.doc, before)
   }
 
+  /** An update that appends a row (a `Y.Map` of `fields`) to the row section `section` of this copy. */
+  insertRow(section: string, fields: Record<string, unknown>): Uint8Array {
+    return this.change(() => {
+      const row = new Y.Map<unknown>()
+      for (const [key, value] of Object.entries(fields)) row.set(key, value)
+      this.doc.getArray(section).push([row])
+    })
+  }
+
+  /** An update that sets `key` of the row at `index` of the row section `section` of this copy. */
+  setRowField(section: string, index: number, key: string, value: unknown): Uint8Array {
+    return this.change(() => (this.doc.getArray<Y.Map<unknown>>(section).get(index)).set(key, value))
+  }
+
+  private change(edit: () => void): Uint8Array {
+    const before = Y.encodeStateVector(this.doc)
+    edit()
+    return Y.encodeStateAsUpdate(this.doc, before)
+  }
+
   /** An update that deletes everything in `section` of this copy. */
   deleteAll(section: string): Uint8Array {
     const fragment = this.doc.getXmlFragment(section)

@@ -14,6 +14,7 @@ import { openSqliteRows } from '../../server/db/open.ts'
 import { insertAuthority, insertUser } from '../../server/db/repos/users.ts'
 import type { Db } from '../../server/db/schema.ts'
 import { openSqlite } from '../../server/store/sqlite/database.ts'
+import type { DocumentStore } from '../../server/store/document-store.ts'
 import { SqliteDocumentStore } from '../../server/store/sqlite/sqlite-document-store.ts'
 import { DEFAULT_TIMESCALE_SETTINGS } from '../../schemas/timescales/index.ts'
 
@@ -44,13 +45,19 @@ export interface TestServer {
 
 let counter = 0
 
-export async function startTestServer(options: Omit<AppOptions, 'store' | 'db'> = {}): Promise<TestServer> {
+export interface TestServerOptions extends Omit<AppOptions, 'store' | 'db'> {
+  /** Wraps the store the server writes through (a slow or failing store); `TestServer.store` stays the real one. */
+  wrapStore?: (store: SqliteDocumentStore) => DocumentStore
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'coregroup-test-'))
   const sqlite = openSqlite(dataDir)
   const store = new SqliteDocumentStore(sqlite)
   const db = await openSqliteRows(sqlite)
   const authority = await insertAuthority(db, { name: 'Testshire County Council', nation: 'england', agendaVariant: 'seed-004', settings: DEFAULT_TIMESCALE_SETTINGS })
-  const created = createApp({ store, db, ...options })
+  const { wrapStore, ...appOptions } = options
+  const created = createApp({ store: wrapStore ? wrapStore(store) : store, db, ...appOptions })
   const { app, injectWebSocket, rooms, auth } = created
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))

@@ -17,6 +17,7 @@ export type AuditEventName =
   | 'document-opened'
   | 'document-refused'
   | 'update-rejected'
+  | 'log-entry-quarantined'
   | 'limit-breached'
   | 'lock'
   | 'unlock'

@@ -12,7 +12,7 @@ import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { badRequest, forbidden, notFound } from '../../errors.ts'
 import { resolveAccess } from '../../sync/access.ts'
-import { controlStateOf } from '../../sync/update-check.ts'
+import { controlStateOf } from '../../sync/update-guard.ts'
 import type { ApiServices } from '../index.ts'
 import { readJson } from '../validate.ts'
 

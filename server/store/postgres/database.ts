@@ -20,6 +20,21 @@ export const MIGRATIONS: readonly string[] = [
      state      bytea NOT NULL,
      updated_at timestamptz NOT NULL
    );`,
+  `CREATE TABLE doc_quarantine (
+     doc            text NOT NULL,
+     seq            bigint NOT NULL,
+     data           bytea NOT NULL,
+     reason         text NOT NULL,
+     quarantined_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (doc, seq)
+   );
+   CREATE TABLE doc_clients (
+     doc           text NOT NULL,
+     client        bigint NOT NULL,
+     user_id       text NOT NULL,
+     first_seen_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (doc, client)
+   );`,
 ]
 
 export interface PostgresOptions {
@@ -33,6 +48,17 @@ export interface PostgresOptions {
   /** Connections in the pool. */
   max?: number
 }
+
+/**
+ * Limits so that one hung query or unreachable server cannot stall a process forever: the server
+ * cancels a statement after `statement_timeout`; the client gives up on a query a little later (in
+ * case the server cannot even answer) and on a new connection after `connectionTimeoutMillis`.
+ */
+const POOL_TIMEOUTS = {
+  statement_timeout: 15_000,
+  query_timeout: 20_000,
+  connectionTimeoutMillis: 10_000,
+} as const satisfies pg.PoolConfig
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 
@@ -55,7 +81,7 @@ export async function openPostgres(options: PostgresOptions): Promise<pg.Pool> {
     connectionString = url.toString()
     serverOptions = `${fromUrl ? `${fromUrl} ` : ''}-c search_path=${schema}`
   }
-  const pool = new pg.Pool({ connectionString, options: serverOptions, max: options.max ?? 10 })
+  const pool = new pg.Pool({ ...POOL_TIMEOUTS, connectionString, options: serverOptions, max: options.max ?? 10 })
   // An idle connection that breaks (server restart) is dropped from the pool; without a listener
   // the error would end the process.
   pool.on('error', (err) => log.error('store.pg_idle_error', { error: errorSummary(err) }))

@@ -5,10 +5,13 @@
  * in one multi-row INSERT, its own transaction; every caller's promise resolves only after that
  * commit. Under load a batch holds whatever arrived during the previous commit, so many editors
  * typing at once cost one commit, not one each.
+ *
+ * Seqs and client ids are `bigint` columns, which `pg` returns as strings; they are turned back into
+ * numbers here (both stay below 2^53).
  * @module
  */
 import type pg from 'pg'
-import type { DocumentStore, StoredDocument } from '../document-store.ts'
+import { normalizeClientIds, type DocumentStore, type QuarantinedEntry, type StoredDocument } from '../document-store.ts'
 import { foldUpdates } from '../merge-updates.ts'
 import { openPostgres, type PostgresOptions } from './database.ts'
 
@@ -96,7 +99,7 @@ export class PostgresDocumentStore implements DocumentStore {
   async load(doc: string): Promise<StoredDocument> {
     // One statement reads one snapshot of the database, so a compaction committing meanwhile is
     // seen either wholly or not at all.
-    const { rows } = await this.pool.query<{ kind: number; data: Buffer }>(
+    const { rows } = await this.pool.query<{ kind: number; data: Buffer; seq: string }>(
       `SELECT 0 AS kind, state AS data, 0::bigint AS seq FROM doc_snapshots WHERE doc = $1
        UNION ALL
        SELECT 1, data, seq FROM doc_updates WHERE doc = $1
@@ -105,11 +108,16 @@ export class PostgresDocumentStore implements DocumentStore {
     )
     let snapshot: Uint8Array | null = null
     const updates: Uint8Array[] = []
+    const seqs: number[] = []
     for (const r of rows) {
-      if (r.kind === 0) snapshot = toBytes(r.data)
-      else updates.push(toBytes(r.data))
+      if (r.kind === 0) {
+        snapshot = toBytes(r.data)
+      } else {
+        updates.push(toBytes(r.data))
+        seqs.push(Number(r.seq))
+      }
     }
-    return { snapshot, updates }
+    return { snapshot, updates, seqs }
   }
 
   async logLength(doc: string): Promise<number> {
@@ -118,17 +126,12 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async compact(doc: string): Promise<void> {
-    const client = await this.pool.connect()
-    try {
-      await client.query('BEGIN')
+    await this.transaction(async (client) => {
       // One compaction per document at a time, across every process.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACT_LOCK_SPACE, doc])
+      await lockCompaction(client, doc)
       const snap = await client.query<{ state: Buffer }>('SELECT state FROM doc_snapshots WHERE doc = $1', [doc])
       const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc = $1 ORDER BY seq', [doc])
-      if (log.rows.length === 0) {
-        await client.query('COMMIT')
-        return
-      }
+      if (log.rows.length === 0) return
       const state = foldUpdates(snap.rows[0]?.state ?? null, log.rows.map((r) => r.data))
       await client.query(
         `INSERT INTO doc_snapshots (doc, state, updated_at) VALUES ($1, $2, now())
@@ -138,7 +141,60 @@ export class PostgresDocumentStore implements DocumentStore {
       // Exactly the rows folded: an append with a lower seq may commit after the read above (seqs
       // are handed out before commit), and must stay in the log.
       await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [doc, log.rows.map((r) => r.seq)])
+    })
+  }
+
+  async quarantine(doc: string, seq: number, reason: string): Promise<void> {
+    await this.transaction(async (client) => {
+      // Not while a compaction is folding this document's log: the entry is either still in the log
+      // (and moved) or already in the snapshot (and this is a no-op).
+      await lockCompaction(client, doc)
+      await client.query(
+        `WITH moved AS (DELETE FROM doc_updates WHERE doc = $1 AND seq = $2 RETURNING doc, seq, data)
+         INSERT INTO doc_quarantine (doc, seq, data, reason) SELECT doc, seq, data, $3 FROM moved`,
+        [doc, seq, reason],
+      )
+    })
+  }
+
+  async quarantined(doc: string): Promise<QuarantinedEntry[]> {
+    const { rows } = await this.pool.query<{ seq: string; reason: string; quarantined_at: Date; bytes: number }>(
+      'SELECT seq, reason, quarantined_at, octet_length(data) AS bytes FROM doc_quarantine WHERE doc = $1 ORDER BY seq',
+      [doc],
+    )
+    return rows.map((r) => ({ seq: Number(r.seq), reason: r.reason, quarantinedAt: r.quarantined_at.toISOString(), bytes: r.bytes }))
+  }
+
+  async claimClients(doc: string, userId: string, clients: number[]): Promise<Map<number, string>> {
+    const ids = normalizeClientIds(clients)
+    if (ids.length === 0) return new Map()
+    // READ COMMITTED: the insert waits for a racing claim of the same id to commit and skips it; the
+    // SELECT, a new statement, then sees that claim. Ascending ids: racing claims cannot deadlock.
+    return this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO doc_clients (doc, client, user_id)
+         SELECT $1, c, $2 FROM unnest($3::bigint[]) AS c ORDER BY c
+         ON CONFLICT (doc, client) DO NOTHING`,
+        [doc, userId, ids],
+      )
+      const { rows } = await client.query<OwnerRow>('SELECT client, user_id FROM doc_clients WHERE doc = $1 AND client = ANY($2::bigint[])', [doc, ids])
+      return toOwners(rows)
+    }, 'BEGIN ISOLATION LEVEL READ COMMITTED')
+  }
+
+  async clientOwners(doc: string): Promise<Map<number, string>> {
+    const { rows } = await this.pool.query<OwnerRow>('SELECT client, user_id FROM doc_clients WHERE doc = $1 ORDER BY client', [doc])
+    return toOwners(rows)
+  }
+
+  /** Runs `work` in a transaction on one connection of the pool; rolls back when it throws. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query(begin)
+      const result = await work(client)
       await client.query('COMMIT')
+      return result
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {})
       throw err
@@ -157,6 +213,20 @@ export class PostgresDocumentStore implements DocumentStore {
     }
     if (this.options.ownsPool !== false) await this.pool.end()
   }
+}
+
+/** Takes the advisory lock that serialises compactions (and quarantines) of `doc`, until commit. */
+async function lockCompaction(client: pg.PoolClient, doc: string): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACT_LOCK_SPACE, doc])
+}
+
+interface OwnerRow {
+  client: string
+  user_id: string
+}
+
+function toOwners(rows: OwnerRow[]): Map<number, string> {
+  return new Map(rows.map((r) => [Number(r.client), r.user_id]))
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -22,6 +22,21 @@ export const MIGRATIONS: readonly string[] = [
      state      BLOB NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  `CREATE TABLE doc_quarantine (
+     doc            TEXT NOT NULL,
+     seq            INTEGER NOT NULL,
+     data           BLOB NOT NULL,
+     reason         TEXT NOT NULL,
+     quarantined_at TEXT NOT NULL,
+     PRIMARY KEY (doc, seq)
+   );
+   CREATE TABLE doc_clients (
+     doc           TEXT NOT NULL,
+     client        INTEGER NOT NULL,
+     user_id       TEXT NOT NULL,
+     first_seen_at TEXT NOT NULL,
+     PRIMARY KEY (doc, client)
+   );`,
 ]
 
 export const DATABASE_FILE = 'coregroup.sqlite'

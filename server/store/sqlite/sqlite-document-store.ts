@@ -5,7 +5,7 @@
  * many editors typing at once cost one fsync, not one each; every caller still waits for the commit.
  * @module
  */
-import type { DocumentStore, StoredDocument } from '../document-store.ts'
+import { normalizeClientIds, type DocumentStore, type QuarantinedEntry, type StoredDocument } from '../document-store.ts'
 import { foldUpdates } from '../merge-updates.ts'
 import type { SqliteDatabase } from './database.ts'
 
@@ -24,6 +24,12 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly upsertSnapshot
   private readonly deleteUpdatesThrough
   private readonly maxSeq
+  private readonly copyToQuarantine
+  private readonly deleteUpdate
+  private readonly selectQuarantined
+  private readonly insertClient
+  private readonly selectClient
+  private readonly selectClients
   private queue: PendingAppend[] = []
   private flushScheduled = false
   private closed = false
@@ -39,6 +45,19 @@ export class SqliteDocumentStore implements DocumentStore {
        ON CONFLICT (doc) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
     )
     this.deleteUpdatesThrough = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?')
+    this.copyToQuarantine = db.prepare(
+      `INSERT INTO doc_quarantine (doc, seq, data, reason, quarantined_at)
+       SELECT doc, seq, data, ?, ? FROM doc_updates WHERE doc = ? AND seq = ?`,
+    )
+    this.deleteUpdate = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?')
+    this.selectQuarantined = db.prepare(
+      'SELECT seq, reason, quarantined_at AS quarantinedAt, length(data) AS bytes FROM doc_quarantine WHERE doc = ? ORDER BY seq',
+    )
+    this.insertClient = db.prepare(
+      'INSERT INTO doc_clients (doc, client, user_id, first_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (doc, client) DO NOTHING',
+    )
+    this.selectClient = db.prepare('SELECT user_id FROM doc_clients WHERE doc = ? AND client = ?').pluck()
+    this.selectClients = db.prepare('SELECT client, user_id FROM doc_clients WHERE doc = ? ORDER BY client')
   }
 
   append(doc: string, update: Uint8Array): Promise<void> {
@@ -72,7 +91,11 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.db.transaction(() => {
       const snapshot = (this.selectSnapshot.get(doc) as Buffer | undefined) ?? null
       const rows = this.selectUpdates.all(doc) as Array<{ seq: number; data: Buffer }>
-      return { snapshot: snapshot && new Uint8Array(snapshot), updates: rows.map((r) => new Uint8Array(r.data)) }
+      return {
+        snapshot: snapshot && new Uint8Array(snapshot),
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        seqs: rows.map((r) => r.seq),
+      }
     })()
   }
 
@@ -99,6 +122,34 @@ export class SqliteDocumentStore implements DocumentStore {
       this.upsertSnapshot.run(doc, state, new Date().toISOString())
       this.deleteUpdatesThrough.run(doc, through)
     }).immediate()
+  }
+
+  async quarantine(doc: string, seq: number, reason: string): Promise<void> {
+    this.db.transaction(() => {
+      const moved = this.copyToQuarantine.run(reason, new Date().toISOString(), doc, seq)
+      if (moved.changes > 0) this.deleteUpdate.run(doc, seq)
+    }).immediate()
+  }
+
+  async quarantined(doc: string): Promise<QuarantinedEntry[]> {
+    return this.selectQuarantined.all(doc) as QuarantinedEntry[]
+  }
+
+  async claimClients(doc: string, userId: string, clients: number[]): Promise<Map<number, string>> {
+    const ids = normalizeClientIds(clients)
+    const owners = new Map<number, string>()
+    if (ids.length === 0) return owners
+    this.db.transaction(() => {
+      const now = new Date().toISOString()
+      for (const id of ids) this.insertClient.run(doc, id, userId, now)
+      for (const id of ids) owners.set(id, this.selectClient.get(doc, id) as string)
+    }).immediate()
+    return owners
+  }
+
+  async clientOwners(doc: string): Promise<Map<number, string>> {
+    const rows = this.selectClients.all(doc) as Array<{ client: number; user_id: string }>
+    return new Map(rows.map((r) => [r.client, r.user_id]))
   }
 
   async close(): Promise<void> {

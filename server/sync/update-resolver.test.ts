@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MalformedUpdateError, touchedSections } from './check-update.ts'
+import { MalformedUpdateError, resolveUpdate } from './update-resolver.ts'
 
 const RICH_SECTIONS = ['item:purpose', 'item:next-steps', 'update:m1'] as const
 
@@ -62,12 +62,13 @@ function rowOf(doc: Y.Doc, index = 0): Y.Map<unknown> {
   return doc.getArray<Y.Map<unknown>>('actions').get(index)
 }
 
+/** The sections an update changes, and whether the room holds it (structs or deletions it waits for). */
 function check(server: Y.Doc, update: Uint8Array): { sections: string[]; missing: boolean } {
-  const result = touchedSections(server, update)
-  return { sections: [...result.sections].sort(), missing: result.missing }
+  const result = resolveUpdate(server, update)
+  return { sections: [...result.sections].sort(), missing: result.missing || result.deletesAhead.size > 0 }
 }
 
-describe('touchedSections: inserts', () => {
+describe('resolveUpdate: inserts', () => {
   it('names the section of a keystroke typed into existing text', () => {
     const server = buildMeetingDoc()
     const client = syncedClient(server)
@@ -159,7 +160,7 @@ describe('touchedSections: inserts', () => {
   })
 })
 
-describe('touchedSections: deletions', () => {
+describe('resolveUpdate: deletions', () => {
   it('names the section whose text is deleted', () => {
     const server = buildMeetingDoc()
     const client = syncedClient(server)
@@ -221,7 +222,7 @@ describe('touchedSections: deletions', () => {
   })
 })
 
-describe('touchedSections: more than one section, and dependencies', () => {
+describe('resolveUpdate: more than one section, and dependencies', () => {
   it('names both sections of a mixed update', () => {
     const server = buildMeetingDoc()
     const client = syncedClient(server)
@@ -288,7 +289,8 @@ describe('touchedSections: more than one section, and dependencies', () => {
     const client = syncedClient(server)
     edit(client, () => textOf(client, 'item:next-steps').insert(0, 'x'))
     const second = edit(client, () => textOf(client, 'item:purpose').insert(0, 'y'))
-    expect(check(server, second)).toEqual({ sections: ['item:purpose'], missing: true })
+    // Nothing after a gap is resolved now: the room holds it and judges it whole once the gap fills.
+    expect(check(server, second)).toEqual({ sections: [], missing: true })
   })
 
   it('reports missing across a Skip in a merged update', () => {
@@ -299,7 +301,7 @@ describe('touchedSections: more than one section, and dependencies', () => {
     const third = edit(client, () => textOf(client, 'update:m1').insert(0, 'z'))
     const merged = Y.mergeUpdates([first, third])
     expect(Y.decodeUpdate(merged).structs.some((s) => s instanceof Y.Skip)).toBe(true)
-    expect(check(server, merged)).toEqual({ sections: ['item:next-steps', 'update:m1'], missing: true })
+    expect(check(server, merged)).toEqual({ sections: ['item:next-steps'], missing: true })
   })
 
   it('touches nothing for an update the server already holds', () => {
@@ -332,13 +334,16 @@ describe('touchedSections: more than one section, and dependencies', () => {
     expect(JSON.stringify(server.toJSON())).toBe(before)
   })
 
-  it('names the section of a deleted (not collected) parent, erring towards more sections', () => {
+  it('treats a field set on a row another client removed (and the server collected) as garbage, as yjs does', () => {
     const server = buildMeetingDoc()
     const client = syncedClient(server)
     const other = syncedClient(server, 8)
     Y.applyUpdate(server, edit(other, () => other.getArray('actions').delete(0, 1)))
     const update = edit(client, () => rowOf(client).set('status', 'done'))
-    expect(check(server, update)).toEqual({ sections: ['actions'], missing: false })
+    expect(check(server, update)).toEqual({ sections: [], missing: false })
+    const before = JSON.stringify(server.toJSON())
+    Y.applyUpdate(server, update)
+    expect(JSON.stringify(server.toJSON())).toBe(before)
   })
 
   it('does not modify the server document', () => {
@@ -346,7 +351,7 @@ describe('touchedSections: more than one section, and dependencies', () => {
     const client = syncedClient(server)
     const update = edit(client, () => textOf(client, 'item:purpose').insert(0, 'x'))
     const before = Y.encodeStateAsUpdate(server)
-    touchedSections(server, update)
+    resolveUpdate(server, update)
     expect(Y.encodeStateAsUpdate(server)).toEqual(before)
   })
 })
@@ -403,28 +408,26 @@ function firstCharId(doc: Y.Doc, section: string): Y.ID {
   return textOf(doc, section)._start!.id
 }
 
-describe('touchedSections: forged updates', () => {
-  it('names both sections when origin and right origin lie in different sections', () => {
+describe('resolveUpdate: forged updates', () => {
+  it('refuses an origin and a right origin in different sections (yjs would link two lists into each other)', () => {
     const server = buildMeetingDoc()
     const update = forgedUpdate({
       item: { client: 66, clock: 0, origin: firstCharId(server, 'item:purpose'), rightOrigin: firstCharId(server, 'update:m1'), text: 'x' },
     })
-    expect(check(server, update)).toEqual({ sections: ['item:purpose', 'update:m1'], missing: false })
+    expect(() => check(server, update)).toThrow(MalformedUpdateError)
   })
 
-  it('holds an item that names its own future as origin', () => {
+  it('refuses an item that names its own future as origin (yjs throws on it)', () => {
     const server = buildMeetingDoc()
     const update = forgedUpdate({ item: { client: 66, clock: 0, origin: Y.createID(66, 5), text: 'x' } })
-    expect(check(server, update).missing).toBe(true)
+    expect(() => check(server, update)).toThrow(MalformedUpdateError)
   })
 
-  it('names every section of a huge, repeated deletion range quickly, and holds its unseen part', () => {
+  it('names every section of a huge, repeated deletion range, and holds its unseen part', () => {
     const server = buildMeetingDoc()
     const deletes = Array.from({ length: 20_000 }, () => [1, 0, 1_000_000_000] as [number, number, number])
     const update = forgedUpdate({ deletes })
-    const started = performance.now()
     const result = check(server, update)
-    expect(performance.now() - started).toBeLessThan(500)
     expect(result).toEqual({
       sections: ['actions', 'attendance', 'control', 'item:next-steps', 'item:purpose', 'update:m1'],
       missing: true,
@@ -437,18 +440,18 @@ describe('touchedSections: forged updates', () => {
     const elsewhere = firstCharId(server, 'update:m1')
     const first = { client: 66, clock: 0, items: [{ origin: purpose, text: 'ab' }] }
     const apart = forgedUpdate({ lists: [first, { client: 5, clock: 0, items: [{ origin: purpose, text: 'c' }] }, { ...first, clock: 2 }] })
-    expect(() => touchedSections(server, apart)).toThrow(MalformedUpdateError)
+    expect(() => resolveUpdate(server, apart)).toThrow(MalformedUpdateError)
     const adjacent = forgedUpdate({ lists: [first, { client: 66, clock: 2, items: [{ origin: Y.createID(66, 1), text: 'c' }] }] })
-    expect(() => touchedSections(server, adjacent)).toThrow(MalformedUpdateError)
+    expect(() => resolveUpdate(server, adjacent)).toThrow(MalformedUpdateError)
     const emptyLast = forgedUpdate({ lists: [first, { client: 66, clock: 0, items: [] }] })
-    expect(() => touchedSections(server, emptyLast)).toThrow(MalformedUpdateError)
+    expect(() => resolveUpdate(server, emptyLast)).toThrow(MalformedUpdateError)
     const honest = forgedUpdate({ lists: [{ client: 66, clock: 0, items: [{ origin: purpose, text: 'ab' }, { origin: elsewhere, text: 'c' }] }] })
     expect(check(server, honest)).toEqual({ sections: ['item:purpose', 'update:m1'], missing: false })
   })
 
   it('throws on bytes that are not an update (the caller rejects it)', () => {
     const server = buildMeetingDoc()
-    expect(() => touchedSections(server, new Uint8Array([1, 1, 200, 200, 200]))).toThrow()
+    expect(() => resolveUpdate(server, new Uint8Array([1, 1, 200, 200, 200]))).toThrow()
   })
 })
 
@@ -613,7 +616,7 @@ function run(doc: Y.Doc, c: Command): void {
   }
 }
 
-describe('touchedSections: property', () => {
+describe('resolveUpdate: property', () => {
   it('reports exactly the sections that applying the update changes', () => {
     const transactions = fc.array(fc.array(command, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 })
     fc.assert(
@@ -623,7 +626,7 @@ describe('touchedSections: property', () => {
         const updates: Uint8Array[] = []
         client.on('update', (u: Uint8Array) => void updates.push(u))
         const expectExact = (update: Uint8Array): void => {
-          const result = touchedSections(server, update)
+          const result = resolveUpdate(server, update)
           expect(result.missing).toBe(false)
           expect([...result.sections].sort()).toEqual(applyAndDiff(server, update))
         }
@@ -657,7 +660,7 @@ describe('touchedSections: property', () => {
           const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(server))
           // A's earlier round reaches the server first; B's edits were made without seeing it.
           Y.applyUpdate(server, fromA)
-          const result = touchedSections(server, fromB)
+          const result = resolveUpdate(server, fromB)
           expect(result.missing).toBe(false)
           const sections = [...result.sections]
           const where = sectionsInSender(b, fromB)
@@ -690,8 +693,8 @@ describe('touchedSections: property', () => {
         }
         // Check each update against a server that has seen none of the earlier ones.
         for (let i = 1; i < updates.length; i++) {
-          const result = touchedSections(server, updates[i]!)
-          expect(result.missing).toBe(leavesPending(server, updates[i]!))
+          const result = resolveUpdate(server, updates[i]!)
+          expect(result.missing || result.deletesAhead.size > 0).toBe(leavesPending(server, updates[i]!))
           for (const name of result.sections) expect(touchedBy[i]!.has(name)).toBe(true)
         }
       }),

@@ -1,0 +1,63 @@
+/**
+ * The one rich-text editor schema, shared by the browser's Tiptap editors and the server's content
+ * check (issue 8 §6): the client builds its editors from `editorExtensions()`, the server derives
+ * `RICH_TEXT_RULES` from the same extensions with Tiptap's `getSchema`, which runs in Node.
+ * @module
+ */
+import { getSchema, type Extensions } from '@tiptap/core'
+import type { NodeType, Schema } from '@tiptap/pm/model'
+import StarterKit from '@tiptap/starter-kit'
+
+/** The extensions every section editor is made of (Collaboration and carets are added by the client). */
+export function editorExtensions(): Extensions {
+  // Undo and redo come from Yjs through Collaboration, so StarterKit's history is off.
+  return [StarterKit.configure({ undoRedo: false })]
+}
+
+/** What may stand where in a rich-text section, as y-prosemirror stores a ProseMirror document in Yjs. */
+export interface RichTextRules {
+  /** For each node type (and the section's root, `doc`): the node types that may appear as its children; `text` for inline text. */
+  children: ReadonlyMap<string, ReadonlySet<string>>
+  /** Attribute names of each node type. */
+  nodeAttrs: ReadonlyMap<string, ReadonlySet<string>>
+  /** Attribute names of each mark type. */
+  markAttrs: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+/** Every node type that `type`'s content expression can reach, at any position. */
+function reachableChildren(type: NodeType): Set<string> {
+  const names = new Set<string>()
+  const seen = new Set<unknown>()
+  const stack = [type.contentMatch]
+  while (stack.length > 0) {
+    const match = stack.pop()!
+    if (seen.has(match)) continue
+    seen.add(match)
+    for (let i = 0; i < match.edgeCount; i++) {
+      const edge = match.edge(i)
+      names.add(edge.type.name)
+      stack.push(edge.next)
+    }
+  }
+  return names
+}
+
+export function rulesOf(schema: Schema): RichTextRules {
+  const children = new Map<string, Set<string>>()
+  const nodeAttrs = new Map<string, Set<string>>()
+  const markAttrs = new Map<string, Set<string>>()
+  for (const [name, type] of Object.entries(schema.nodes)) {
+    children.set(name, reachableChildren(type))
+    nodeAttrs.set(name, new Set(Object.keys(type.spec.attrs ?? {})))
+  }
+  for (const [name, type] of Object.entries(schema.marks)) markAttrs.set(name, new Set(Object.keys(type.spec.attrs ?? {})))
+  return { children, nodeAttrs, markAttrs }
+}
+
+/** The ProseMirror schema of every rich-text section. */
+export const EDITOR_SCHEMA: Schema = getSchema(editorExtensions())
+
+/** The root node type of a section (the Y.XmlFragment itself). */
+export const ROOT_NODE = EDITOR_SCHEMA.topNodeType.name
+
+export const RICH_TEXT_RULES: RichTextRules = rulesOf(EDITOR_SCHEMA)

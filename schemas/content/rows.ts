@@ -1,0 +1,61 @@
+/**
+ * Row sections (DESIGN §3): a `Y.Array` of `Y.Map` rows, one zod schema per section, so the server
+ * refuses rows and fields that do not match (issue 8 §6) and the client builds rows from the same truth.
+ *
+ * Field values are plain values in the row map, except `text` fields, which hold a `Y.Text` so that
+ * several people can type into them at once.
+ * @module
+ */
+import { z } from 'zod'
+import { Id } from '../entities/fields.ts'
+import { isIsoDate } from '../timescales/iso-date.ts'
+
+/** Longest value of one free-text field of a row. */
+export const MAX_ROW_TEXT = 4000
+
+const rowText = z.string().max(MAX_ROW_TEXT)
+const isoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD')
+
+/** One member's attendance at the meeting (the `attendance` section). */
+export const AttendanceRow = z
+  .object({
+    memberId: Id,
+    status: z.enum(['present', 'apologies', 'absent']),
+    /** For a member not attending: whether their written report was received. */
+    reportReceived: z.boolean().optional(),
+  })
+  .strict()
+export type AttendanceRow = z.infer<typeof AttendanceRow>
+
+export const ActionStatus = z.enum(['not-started', 'in-progress', 'done', 'no-longer-needed'])
+
+/** One SMART action of the plan (the minutes' `actions` section; the plan document uses the same row). */
+export const ActionRow = z
+  .object({
+    need: rowText,
+    outcome: rowText,
+    action: rowText,
+    how: rowText,
+    /** The member who owns the action; they may update its status and progress. */
+    owner: Id.nullable(),
+    due: isoDate.nullable(),
+    status: ActionStatus,
+    /** A `Y.Text` in the document (several people type progress notes at once). */
+    progress: rowText,
+    added: isoDate,
+    changed: isoDate,
+  })
+  .partial({ how: true, progress: true, added: true, changed: true })
+  .strict()
+export type ActionRow = z.infer<typeof ActionRow>
+
+/** The schema of each row section and which of its fields are collaborative text. */
+export const ROW_SECTIONS = {
+  actions: { row: ActionRow, textFields: new Set(['progress']) },
+  attendance: { row: AttendanceRow, textFields: new Set<string>() },
+} as const satisfies Record<string, { row: z.ZodObject; textFields: ReadonlySet<string> }>
+
+export type RowSectionName = keyof typeof ROW_SECTIONS
+
+/** The fields an owner of an action row may change in it (issue 8 §5; issue 11). */
+export const ACTION_OWNER_FIELDS: ReadonlySet<string> = new Set(['status', 'progress', 'changed'])

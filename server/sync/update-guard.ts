@@ -1,0 +1,104 @@
+/**
+ * The decision on a resolved update (DESIGN §4, issue 8 §5 and §6): every change must land in a path
+ * the connection may write (section; for row sections the row and the field), in an unlocked section of
+ * the document's layout, with content the section's schema allows. The first refusal refuses the whole
+ * update. Pure: reads the resolution, the connection's access and the control state only.
+ * @module
+ */
+import * as Y from 'yjs'
+import { CONTROL_SECTION, parseSectionName, sectionContent } from '../../schemas/documents.ts'
+import { parseControlState } from '../../schemas/control.ts'
+import type { RowSectionName } from '../../schemas/content/rows.ts'
+import {
+  canWriteSection,
+  rowWriteDecision,
+  UNLOCKED,
+  writeDecision,
+  type ControlState,
+  type RefusalReason,
+  type WriteDecision,
+} from '../../schemas/permissions.ts'
+import type { DocumentAccess } from './access.ts'
+import { newRowProblem, richTextProblem, rowProblem } from './update-content.ts'
+import type { ChangePath, UpdateResolution } from './update-resolver.ts'
+
+export interface Refusal {
+  section: string
+  reason: RefusalReason
+  /** For the server's log only (never sent, never document text). */
+  detail?: string
+}
+
+/** The plain control state of a document (locks, finalised version), as the server wrote it. */
+export function controlStateOf(doc: Y.Doc): ControlState {
+  const control = doc.getMap(CONTROL_SECTION)
+  return control.size === 0 ? UNLOCKED : parseControlState(control.toJSON())
+}
+
+/** Null when `access` may make every change of `resolution` to a document in `control` state. */
+export function judgeUpdate(access: DocumentAccess, resolution: UpdateResolution, control: ControlState): Refusal | null {
+  const sectionDecisions = new Map<string, WriteDecision>()
+  const rowJson = new Map<Y.Item, Record<string, unknown>>()
+  const decide = (path: ChangePath): WriteDecision => {
+    const ref = parseSectionName(path.section)
+    if (path.section !== CONTROL_SECTION && !access.sections.has(path.section)) return { ok: false, reason: 'unknown-section' }
+    if (ref !== null && sectionContent(ref) === 'rows' && path.row !== null) {
+      const row = path.newRow ? null : rowOf(path.row, rowJson)
+      return rowWriteDecision(access.viewer, access.doc, { section: path.section, row, key: path.key }, access.meetingRoles, control)
+    }
+    let decision = sectionDecisions.get(path.section)
+    if (decision === undefined) {
+      decision = writeDecision(access.viewer, access.doc, path.section, access.meetingRoles, control)
+      sectionDecisions.set(path.section, decision)
+    }
+    return decision
+  }
+  for (const insert of resolution.inserts) {
+    const decision = decide(insert.path)
+    if (!decision.ok) return { section: insert.path.section, reason: decision.reason }
+    const problem = contentProblem(insert.path.section, insert, resolution)
+    if (problem) return { section: insert.path.section, reason: 'invalid-content', detail: problem }
+  }
+  for (const path of resolution.deletes) {
+    const decision = decide(path)
+    if (!decision.ok) return { section: path.section, reason: decision.reason }
+  }
+  // Structs that land in no section (garbage, a GC range) still write: only a writer may send them.
+  if (resolution.writtenClients.size > 0 && !mayWriteAnything(access)) return { section: '*', reason: 'read-only' }
+  return null
+}
+
+function contentProblem(section: string, insert: UpdateResolution['inserts'][number], resolution: UpdateResolution): string | null {
+  const ref = parseSectionName(section)
+  if (ref === null) return 'a section outside the layout'
+  switch (sectionContent(ref)) {
+    case 'control':
+      return 'the control map'
+    case 'rich-text':
+      return richTextProblem(insert.slot, insert.item)
+    case 'rows': {
+      const name = ref.kind as RowSectionName
+      const problem = rowProblem(name, insert.slot, insert.item)
+      if (problem || insert.slot.depth !== 0 || insert.item.content instanceof Y.ContentDeleted) return problem
+      return newRowProblem(name, insert.item, resolution.inserts)
+    }
+  }
+}
+
+function mayWriteAnything(access: DocumentAccess): boolean {
+  for (const section of access.sections) {
+    if (canWriteSection(access.viewer, access.doc, parseSectionName(section), access.meetingRoles)) return true
+  }
+  // Owners of action rows may write a field or two of a section they cannot write as a whole.
+  return access.sections.has('actions') && access.viewer.memberId !== null
+}
+
+function rowOf(row: Y.Item, cache: Map<Y.Item, Record<string, unknown>>): Record<string, unknown> {
+  let json = cache.get(row)
+  if (json === undefined) {
+    const type: unknown = row.content instanceof Y.ContentType ? row.content.type : null
+    json = type instanceof Y.Map ? (type.toJSON() as Record<string, unknown>) : {}
+    cache.set(row, json)
+  }
+  return json
+}
