@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react'
 import { SessionResponse } from '../schemas/api/session.ts'
 import { api, ApiFailure, setCsrfToken } from './api/client.ts'
+import { deleteLocalCopies } from './collab/local-persistence.ts'
 
 export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; session: SessionResponse }
 
@@ -23,10 +24,72 @@ function set(next: SessionState): void {
     // storage unavailable: offline reloads fall back to the sign-in page
   }
   setCsrfToken(next.status === 'signed-in' ? next.session.csrfToken : null)
+  // Local copies kept before they were per user could be anyone's: never keep them past a sign-in.
+  if (next.status === 'signed-in') void deleteLocalCopies(null).catch(() => undefined)
   for (const l of listeners) l()
 }
 
+/**
+ * A sign-out the server has not heard of yet (made offline): the session cookie is still valid, so it is
+ * ended before anyone signs in or the session is loaded again. Kept in localStorage, as the cookie is
+ * shared by every tab. Holds the CSRF token the sign-out request needs (useless without the cookie).
+ */
+const PENDING_SIGN_OUT_KEY = 'coregroup:sign-out-pending'
+
+function pendingSignOut(): string | null {
+  try {
+    return localStorage.getItem(PENDING_SIGN_OUT_KEY)
+  } catch {
+    return null
+  }
+}
+
+function setPendingSignOut(csrfToken: string | null): void {
+  try {
+    if (csrfToken) localStorage.setItem(PENDING_SIGN_OUT_KEY, csrfToken)
+    else localStorage.removeItem(PENDING_SIGN_OUT_KEY)
+  } catch {
+    // storage unavailable: the server session ends when it expires
+  }
+}
+
+/** Whether a DELETE /api/session that failed with `err` means the session is over (or not ours to end). */
+function sessionEnded(err: unknown): boolean {
+  // 401: already over; 403: the cookie now carries another session than the one the token belongs to.
+  return err instanceof ApiFailure && (err.status === 401 || err.status === 403)
+}
+
+let finishing: Promise<boolean> | null = null
+
+/** Ends the server session of an earlier offline sign-out; false while that still cannot be done. */
+export function finishPendingSignOut(): Promise<boolean> {
+  // One attempt at a time: a late response to a second one could delete the next user's new cookie.
+  finishing ??= endPendingSession().finally(() => {
+    finishing = null
+  })
+  return finishing
+}
+
+async function endPendingSession(): Promise<boolean> {
+  const token = pendingSignOut()
+  if (!token) return true
+  setCsrfToken(token)
+  try {
+    await api('DELETE', '/api/session', null)
+  } catch (err) {
+    if (!sessionEnded(err)) return false
+  } finally {
+    setCsrfToken(state.status === 'signed-in' ? state.session.csrfToken : null)
+  }
+  setPendingSignOut(null)
+  return true
+}
+
+if (typeof window !== 'undefined') window.addEventListener('online', () => void finishPendingSignOut())
+
 export async function loadSession(): Promise<void> {
+  // Until a sign-out made offline reaches the server, its cookie must not resume that session.
+  if (!(await finishPendingSignOut())) return set({ status: 'signed-out' })
   try {
     set({ status: 'signed-in', session: await api('GET', '/api/session', SessionResponse) })
   } catch (err) {
@@ -38,6 +101,8 @@ export async function loadSession(): Promise<void> {
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
+  // The previous user's session must end first (the server also refuses a sign-in carrying its cookie).
+  await finishPendingSignOut()
   set({ status: 'signed-in', session: await api('POST', '/api/session', SessionResponse, { email, password }) })
 }
 
@@ -45,14 +110,21 @@ export function signedIn(session: SessionResponse): void {
   set({ status: 'signed-in', session })
 }
 
+/**
+ * Signs out on the server and in this browser, then deletes the user's local copies of documents (and
+ * any legacy un-keyed ones), unsent edits included: on a shared computer they must not outlive the
+ * session. Offline, the server session is ended as soon as the server can be reached again.
+ */
 export async function signOut(): Promise<void> {
-  await api('DELETE', '/api/session', null).catch(() => undefined)
-  // Local copies of documents stay only while signed in: clear them on this shared device.
-  if ('indexedDB' in window && indexedDB.databases) {
-    const dbs = await indexedDB.databases()
-    await Promise.all(dbs.filter((d) => d.name?.startsWith('coregroup:')).map((d) => new Promise((r) => { const req = indexedDB.deleteDatabase(d.name!); req.onsuccess = req.onerror = req.onblocked = () => r(null) })))
+  const session = state.status === 'signed-in' ? state.session : null
+  try {
+    await api('DELETE', '/api/session', null)
+  } catch (err) {
+    if (session && !sessionEnded(err)) setPendingSignOut(session.csrfToken)
   }
+  // Signed out first, so the open documents close (and stop writing their local copies) at once.
   set({ status: 'signed-out' })
+  await deleteLocalCopies(session?.user.id ?? null)
 }
 
 export function useSession(): SessionState {

@@ -116,6 +116,25 @@ export class DocumentSync extends ObservableV2<Events> {
     }
   }
 
+  private replica: Y.Doc | null = null
+  private readonly toReplica = (update: Uint8Array) => {
+    if (this.replica) Y.applyUpdate(this.replica, update, this)
+  }
+
+  /**
+   * A local replica of the document that follows every change to it but never flows back: editors of
+   * sections this user may not write bind to it, so nothing they do (y-prosemirror normalising content
+   * as it renders it, say) can reach the document, its local copy or the server. Made on first use.
+   */
+  readOnlyReplica(): Y.Doc {
+    if (!this.replica) {
+      this.replica = new Y.Doc({ gc: this.doc.gc })
+      Y.applyUpdate(this.replica, Y.encodeStateAsUpdate(this.doc), this)
+      this.doc.on('update', this.toReplica)
+    }
+    return this.replica
+  }
+
   private serverIndex = 0
 
   /** Points the provider's next connection at the next server of the cluster (if there are several). */
@@ -199,6 +218,8 @@ export class DocumentSync extends ObservableV2<Events> {
     }
     this.provider.destroy()
     void this.persistence?.destroy()
+    this.doc.off('update', this.toReplica)
+    this.replica?.destroy()
     this.doc.destroy()
     super.destroy()
   }

@@ -12,14 +12,15 @@ export function syncUrl(): string {
 }
 
 /**
- * Opens `name` and closes it on unmount; a new instance after the server rejected a change. The local
- * copy is kept per user, so someone else signing in on this browser never inherits it.
+ * Opens `name` for the signed-in user `userId` and closes it on unmount; a new instance after the server
+ * rejected a change. The local copy is `userId`'s own (`coregroup:<userId>:<name>`), so someone else
+ * signing in on this browser never opens it, and so never sends its unsent edits under their session.
  */
 export function useDocumentSync(name: string, userId: string): DocumentSync | null {
   const [sync, setSync] = useState<DocumentSync | null>(null)
   const [generation, setGeneration] = useState(0)
   useEffect(() => {
-    const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: (n, doc) => indexedDbPersistence(`${userId}:${n}`, doc) })
+    const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: (n, doc) => indexedDbPersistence(userId, n, doc) })
     const reload = () => {
       // The server's copy is the truth: drop the local one and open the document again.
       void s.discardLocalCopy().then(() => setGeneration((g) => g + 1))

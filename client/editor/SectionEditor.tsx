@@ -1,14 +1,29 @@
 /**
  * One Tiptap editor bound to one section (a Y.XmlFragment root type) of an open document.
+ *
+ * The editor is made of the shared `editorExtensions()` (the schema the server checks content against)
+ * plus Collaboration and carets. Nothing but the user's own edits, in a section they may write, ever
+ * reaches the shared document from here:
+ * - a section the user may not write gets a non-editable editor bound to the document's read-only
+ *   replica (`DocumentSync.readOnlyReplica`), which follows the document but never flows back, and which
+ *   accepts no change of its own (so y-prosemirror normalising content on load writes nowhere);
+ * - in a section the user may write, plugins change content only along with the user's own edits;
+ * - a section whose stored content the editor cannot show exactly (`sectionContentProblem`) gets no
+ *   editor at all, since y-prosemirror would "repair" it into the document; it is shown as plain text.
+ *   The check runs before the binding sees each change, and destroys a live editor first.
  * @module
  */
-import Collaboration from '@tiptap/extension-collaboration'
+import { Extension, type Editor } from '@tiptap/core'
+import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
-import StarterKit from '@tiptap/starter-kit'
-import { useEffect } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import type * as Y from 'yjs'
+import { editorExtensions } from '../../schemas/content/editor-schema.ts'
 import type { DocumentSync } from '../collab/document-sync.ts'
 import type { Identity } from '../collab/identity.ts'
+import { SectionContentCheck, sectionPlainText } from './section-content.ts'
 
 interface Props {
   sync: DocumentSync
@@ -23,15 +38,64 @@ interface Props {
 
 export function SectionEditor({ sync, section, title, prompt, identity, readOnlyReason }: Props) {
   const headingId = `heading-${section.replace(/[^a-z0-9]/gi, '-')}`
+  const check = useMemo(() => new SectionContentCheck(sync.doc.getXmlFragment(section)), [sync, section])
+  const problem = useSyncExternalStore(check.subscribe, () => check.problem)
+  // What Tiptap's own content check found (`enableContentCheck`), should it ever see more than ours.
+  const [contentError, setContentError] = useState<string | null>(null)
+  const unshowable = problem ?? contentError
+  const readOnly = readOnlyReason !== undefined
+
+  return (
+    <section className="section-editor" data-testid={`section-${section}`}>
+      <h2 id={headingId} className="section-editor__title">
+        {title}
+      </h2>
+      {prompt && <p className="section-editor__prompt">{prompt}</p>}
+      {unshowable !== null ? (
+        <UnshowableSection fragment={check.fragment} section={section} headingId={headingId} />
+      ) : (
+        <>
+          {readOnly && (
+            <p className="section-editor__readonly" data-testid={`readonly-${section}`}>
+              Read only: {readOnlyReason}
+            </p>
+          )}
+          {/* A section turning read-only (or writable) gets a new editor, bound to the replica (or the document). */}
+          <BoundEditor key={readOnly ? 'read-only' : 'writable'} sync={sync} section={section} headingId={headingId} identity={identity} readOnly={readOnly} check={check} onContentError={setContentError} />
+        </>
+      )}
+    </section>
+  )
+}
+
+interface BoundEditorProps {
+  sync: DocumentSync
+  section: string
+  headingId: string
+  identity: Identity
+  readOnly: boolean
+  check: SectionContentCheck
+  onContentError: (message: string) => void
+}
+
+function BoundEditor({ sync, section, headingId, identity, readOnly, check, onContentError }: BoundEditorProps) {
+  const doc = readOnly ? sync.readOnlyReplica() : sync.doc
   const editor = useEditor(
     {
       extensions: [
-        // Undo and redo come from Yjs through Collaboration, so StarterKit's history is off.
-        StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: sync.doc, field: section }),
+        ...editorExtensions(),
+        Collaboration.configure({ document: doc, field: section }),
         CollaborationCaret.configure({ provider: sync.provider, user: { id: identity.id, name: identity.name, color: identity.color } }),
+        SectionGuard.configure({ check, readOnly }),
       ],
-      editable: !readOnlyReason,
+      editable: !readOnly,
+      // Content the schema does not allow is never rendered (let alone "repaired"): this editor goes.
+      // Not Collaboration's `disableCollaboration`, which destroys the whole Y.Doc every section shares.
+      enableContentCheck: true,
+      onContentError: ({ error, editor: failed }) => {
+        onContentError(error.message)
+        queueMicrotask(() => failed.destroy())
+      },
       editorProps: {
         attributes: {
           class: 'section-editor__content',
@@ -41,31 +105,110 @@ export function SectionEditor({ sync, section, title, prompt, identity, readOnly
           'data-section': section,
         },
       },
-      onFocus: () => sync.awareness.setLocalStateField('section', section),
+      onFocus: () => {
+        if (!readOnly) sync.awareness.setLocalStateField('section', section)
+      },
     },
-    [sync, section],
+    [doc, section],
   )
-
-  useEffect(() => {
-    editor?.setEditable(!readOnlyReason)
-  }, [editor, readOnlyReason])
 
   useEffect(() => {
     editor?.commands.updateUser({ id: identity.id, name: identity.name, color: identity.color })
   }, [editor, identity])
 
+  return <EditorContent editor={editor} />
+}
+
+interface SectionGuardOptions {
+  check: SectionContentCheck | null
+  readOnly: boolean
+}
+
+interface SectionGuardStorage {
+  /** The transaction being dispatched: any other one filtered meanwhile was appended to it by a plugin. */
+  dispatching: Transaction | null
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    sectionGuard: SectionGuardStorage
+  }
+}
+
+/**
+ * Keeps an editor from writing what it should not: a read-only editor accepts no change to its content
+ * but the binding's; a writable one no change a plugin makes of its own accord (Tiptap's trailing node
+ * would otherwise add a paragraph to every section ending in a heading or a list, in every writer's
+ * browser, whenever a caret moved); and any editor is destroyed, before its binding renders the change,
+ * when the section's content turns unshowable.
+ */
+const SectionGuard = Extension.create<SectionGuardOptions, SectionGuardStorage>({
+  name: 'sectionGuard',
+
+  addOptions() {
+    return { check: null, readOnly: false }
+  },
+
+  addStorage() {
+    return { dispatching: null }
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const outer = this.storage.dispatching
+    this.storage.dispatching = transaction
+    try {
+      next(transaction)
+    } finally {
+      this.storage.dispatching = outer
+    }
+  },
+
+  addProseMirrorPlugins() {
+    const { check, readOnly } = this.options
+    const editor: Editor = this.editor
+    const storage = this.storage
+    return [
+      new Plugin({
+        key: new PluginKey('sectionGuard'),
+        filterTransaction: (tr) => {
+          // The binding rendering the shared document (remote changes, undo) always passes.
+          if (!tr.docChanged || isChangeOrigin(tr)) return true
+          if (readOnly) return false
+          // A plugin changing content in reaction to anything but the user's own edit (content arriving,
+          // a click, someone's caret moving) would write a "repair" of what others wrote.
+          const root = storage.dispatching
+          return root === null || root === tr || (root.docChanged && !isChangeOrigin(root))
+        },
+        view: () => {
+          const off = check?.subscribe(() => {
+            if (check.problem !== null && !editor.isDestroyed) editor.destroy()
+          })
+          return { destroy: () => off?.() }
+        },
+      }),
+    ]
+  },
+})
+
+/** A section shown as plain text, without an editor, because its content cannot be shown as stored. */
+function UnshowableSection({ fragment, section, headingId }: { fragment: Y.XmlFragment; section: string; headingId: string }) {
+  const text = useSyncExternalStore(
+    (onChange) => {
+      fragment.observeDeep(onChange)
+      return () => fragment.unobserveDeep(onChange)
+    },
+    () => sectionPlainText(fragment).join('\n'),
+  )
   return (
-    <section className="section-editor" data-testid={`section-${section}`}>
-      <h2 id={headingId} className="section-editor__title">
-        {title}
-      </h2>
-      {prompt && <p className="section-editor__prompt">{prompt}</p>}
-      {readOnlyReason && (
-        <p className="section-editor__readonly" data-testid={`readonly-${section}`}>
-          Read only: {readOnlyReason}
-        </p>
-      )}
-      <EditorContent editor={editor} />
-    </section>
+    <>
+      <p className="section-editor__readonly" data-testid={`unshowable-${section}`}>
+        This section holds content this editor cannot show, so it is shown as plain text and cannot be changed here.
+      </p>
+      <div className="section-editor__content" aria-labelledby={headingId} data-section={section} data-unshowable="true">
+        {text.split('\n').map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
+    </>
   )
 }

@@ -8,7 +8,7 @@ import { AcceptInvitationInput, SessionResponse } from '../../schemas/api/sessio
 import { fieldErrors } from '../../schemas/api/errors.ts'
 import { api, ApiFailure } from '../api/client.ts'
 import { ErrorSummary, FieldError } from '../components/ErrorSummary/ErrorSummary.tsx'
-import { signedIn } from '../session.ts'
+import { finishPendingSignOut, signedIn } from '../session.ts'
 
 const Invitation = z.object({ email: z.string(), name: z.string(), accountRole: z.string(), expiresAt: z.string() })
 
@@ -27,6 +27,8 @@ export function InvitePage({ token }: { token: string }) {
     const parsed = AcceptInvitationInput.safeParse({ password })
     if (!parsed.success) return setErrors(fieldErrors(parsed.error))
     try {
+      // A previous user's offline sign-out must reach the server before this account signs in.
+      await finishPendingSignOut()
       const session = await api('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, SessionResponse, parsed.data)
       history.replaceState(null, '', '/')
       signedIn(session)
