@@ -48,9 +48,11 @@ export type WriteDenial = z.infer<typeof WriteDenial>
  * Every reason an update is refused, sent in the `Rejected` message: a {@link WriteDenial}, or
  * `malformed` (not a well-formed Yjs update: yjs would throw, skip or misplace part of it; close 4400),
  * `invalid-content` (content the section's schema does not allow), `foreign-client` (structs under a
- * Yjs client id that belongs to another user, or deletions ahead of its clocks).
+ * Yjs client id that belongs to another user, or deletions ahead of its clocks), `too-large` (over
+ * `UPDATE_LIMITS` or `HELD_LIMITS`; close 4413), `held-too-long` (waited past `HELD_LIMITS.ageMs` for
+ * structs the server has not seen; close 4408).
  */
-export const RefusalReason = z.enum([...WriteDenial.options, 'malformed', 'invalid-content', 'foreign-client'])
+export const RefusalReason = z.enum([...WriteDenial.options, 'malformed', 'invalid-content', 'foreign-client', 'too-large', 'held-too-long'])
 export type RefusalReason = z.infer<typeof RefusalReason>
 /** The outcome of {@link writeDecision}: either allowed, or refused with the reason the user is told. */
 export type WriteDecision = { ok: true } | { ok: false; reason: WriteDenial }

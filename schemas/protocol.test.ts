@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
-import { CloseCode, MessageType, SyncStep, describeClose, encodeAck, encodeRejected, isUpdateMessage, readAck, readRejected } from './protocol.ts'
+import { CloseCode, MessageType, SyncStep, describeClose, encodeAck, encodeRejected, frameKind, isUpdateMessage, readAck, readRejected } from './protocol.ts'
 
 describe('protocol messages', () => {
   it('round-trips an acknowledgement, including large sequence numbers', () => {
@@ -45,5 +45,16 @@ describe('protocol messages', () => {
       expect(c >= 4400 && c < 4500).toBe(true)
     }
     expect(CloseCode.StoreFailed >= 4500).toBe(true)
+  })
+})
+
+describe('frameKind', () => {
+  it('decodes the type and step as varUints, so a non-canonical zero is still an update', () => {
+    expect(frameKind(new Uint8Array([0x80, 0x00, 0x82, 0x00, 0x00]))).toBe('update')
+    expect(frameKind(new Uint8Array([0x00, 0x80, 0x80, 0x00]))).toBe('sync-step-1')
+    expect(frameKind(new Uint8Array([0x81, 0x00, 0x00]))).toBe('awareness')
+    expect(frameKind(new Uint8Array([MessageType.QueryAwareness]))).toBe('query-awareness')
+    expect(frameKind(new Uint8Array([0x80]))).toBe('other')
+    expect(frameKind(new Uint8Array([MessageType.Auth, 0]))).toBe('other')
   })
 })

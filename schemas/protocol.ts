@@ -50,15 +50,21 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The document name is not one the server serves. */
   UnknownDocument: 4404,
+  /** An update waited too long for structs the server has not seen (held past `HELD_LIMITS.ageMs`). */
+  HeldTooLong: 4408,
   /** An update touched a section this connection may not write, a locked section or `control`. */
   UpdateRejected: 4409,
+  /** An update over `UPDATE_LIMITS`, or held updates over `HELD_LIMITS` bytes or count. */
+  UpdateTooLarge: 4413,
   /** A message type the server does not know. */
   UnknownMessageType: 4415,
   /** The server failed to store or load; the client reconnects and resends what is unacknowledged. */
   StoreFailed: 4500,
   /** The user's access to the document changed (role, chair or note taker); the client reconnects. */
   AccessChanged: 4501,
-  /** Too many updates per second, or too many documents open; the client backs off and reconnects. */
+  /** The connection does not read what the server sends (its buffer passed `MAX_BUFFERED_BYTES`). */
+  SlowReader: 4508,
+  /** Too many frames per second (of any kind), or too many documents open; the client backs off and reconnects. */
   RateLimited: 4529,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
@@ -82,6 +88,12 @@ export function describeClose(code: number): string {
       return 'You do not have access to this document.'
     case CloseCode.RateLimited:
       return 'Too many changes too quickly. Reconnecting…'
+    case CloseCode.UpdateTooLarge:
+      return 'That change is too large to send in one go. Try pasting less at a time.'
+    case CloseCode.HeldTooLong:
+      return 'A change from this page waited too long for earlier changes. Reconnecting to send them again…'
+    case CloseCode.SlowReader:
+      return 'The connection is too slow to keep up. Reconnecting…'
     case CloseCode.AccessChanged:
       return 'Your access to this document changed. Reconnecting…'
     case CloseCode.StoreFailed:
@@ -116,17 +128,35 @@ export function readRejected(d: decoding.Decoder): { section: string; reason: st
   return { section: decoding.readVarString(d), reason: decoding.readVarString(d) }
 }
 
+/** What a client's frame is, for metering: each kind has its own rate limit. */
+export type FrameKind = 'update' | 'sync-step-1' | 'awareness' | 'query-awareness' | 'other'
+
 /**
- * True when a frame sent by a client carries document content (sync step 2 or update). The type and
- * step are varUints and are decoded as such: `0x80 0x00` is type 0 as much as `0x00` is.
+ * The kind of a frame a client sent. The type and step are varUints and are decoded as such: `0x80 0x00`
+ * is type 0 as much as `0x00` is.
  */
-export function isUpdateMessage(frame: Uint8Array): boolean {
+export function frameKind(frame: Uint8Array): FrameKind {
   try {
     const d = decoding.createDecoder(frame)
-    if (decoding.readVarUint(d) !== MessageType.Sync) return false
-    const step = decoding.readVarUint(d)
-    return step === SyncStep.Step2 || step === SyncStep.Update
+    switch (decoding.readVarUint(d)) {
+      case MessageType.Sync: {
+        const step = decoding.readVarUint(d)
+        if (step === SyncStep.Step1) return 'sync-step-1'
+        return step === SyncStep.Step2 || step === SyncStep.Update ? 'update' : 'other'
+      }
+      case MessageType.Awareness:
+        return 'awareness'
+      case MessageType.QueryAwareness:
+        return 'query-awareness'
+      default:
+        return 'other'
+    }
   } catch {
-    return false
+    return 'other'
   }
+}
+
+/** True when a frame sent by a client carries document content (sync step 2 or update). */
+export function isUpdateMessage(frame: Uint8Array): boolean {
+  return frameKind(frame) === 'update'
 }

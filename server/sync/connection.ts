@@ -4,8 +4,8 @@
  * stay in order).
  * @module
  */
-import { MAX_UPDATES_PER_SECOND } from '../../schemas/limits.ts'
-import { CloseCode, isUpdateMessage } from '../../schemas/protocol.ts'
+import { FRAME_RATES, MAX_BUFFERED_BYTES, MAX_UPDATES_PER_SECOND } from '../../schemas/limits.ts'
+import { CloseCode, frameKind, type FrameKind } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentAccess } from './access.ts'
 import type { SyncSocket } from './sync-socket.ts'
@@ -22,6 +22,19 @@ export interface ConnectionIdentity {
   access?: DocumentAccess
 }
 
+/** An update a connection sent that waits for structs the server has not seen (issue 9 §2). */
+export interface HeldUpdate {
+  update: Uint8Array
+  /** The ack it earns once it integrates (it covers every update merged into it). */
+  seq: number
+  /** When the first of its updates was held (performance.now()). */
+  since: number
+  /** Updates merged into it. */
+  count: number
+  /** Client → the server's clock for it when last tried: retried only once one of them moves on. */
+  waitingOn: Map<number, number>
+}
+
 export class Connection {
   /** Update-bearing messages received on this connection (the number the next ack names). */
   received = 0
@@ -32,11 +45,17 @@ export class Connection {
    * The update waiting for structs the server has not seen (later updates merge into it), acknowledged
    * as `seq` once it integrates; and whether a retry turn is queued for it.
    */
-  held: { update: Uint8Array; seq: number } | null = null
+  held: HeldUpdate | null = null
   retryQueued = false
-  /** Token bucket for updates per second: a burst of a second's worth, refilled continuously. */
-  private tokens = MAX_UPDATES_PER_SECOND
-  private refilledAt = performance.now()
+  /** One token bucket per metered frame kind (issue 9 §3). */
+  private readonly budgets = {
+    update: new TokenBucket(MAX_UPDATES_PER_SECOND),
+    awareness: new TokenBucket(FRAME_RATES.awareness),
+    'query-awareness': new TokenBucket(FRAME_RATES.queryAwareness),
+    'sync-step-1': new TokenBucket(FRAME_RATES.syncStep1),
+  }
+  /** Whether a dropped awareness state was already logged for this connection (logged once). */
+  awarenessDropLogged = false
   private readonly inbox: Uint8Array[] = []
   private draining = false
 
@@ -44,12 +63,18 @@ export class Connection {
     readonly socket: SyncSocket,
     readonly identity: ConnectionIdentity,
     private readonly handle: (conn: Connection, frame: Uint8Array) => void | Promise<void>,
-    /** Called (once) when update frames arrive faster than the limit allows. */
-    private readonly onRateExceeded: (conn: Connection) => void = () => {},
+    /** Called (once) when frames of a kind arrive faster than its limit allows. */
+    private readonly onRateExceeded: (conn: Connection, kind: FrameKind) => void = () => {},
   ) {}
 
+  /** Sends a frame; closes the connection instead when its peer has stopped reading (issue 9 §3). */
   send(frame: Uint8Array): void {
-    if (!this.closed) this.socket.send(frame)
+    if (this.closed) return
+    if ((this.socket.bufferedAmount?.() ?? 0) > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.SlowReader, 'not reading')
+      return
+    }
+    this.socket.send(frame)
   }
 
   close(code: number, reason: string): void {
@@ -59,15 +84,6 @@ export class Connection {
     this.socket.close(code, reason)
   }
 
-  /** Takes one update from the rate budget; false when the connection is over the limit. */
-  withinRate(): boolean {
-    const t = performance.now()
-    this.tokens = Math.min(MAX_UPDATES_PER_SECOND, this.tokens + ((t - this.refilledAt) / 1000) * MAX_UPDATES_PER_SECOND)
-    this.refilledAt = t
-    if (this.tokens < 1) return false
-    this.tokens -= 1
-    return true
-  }
 
   /** True when the connection sent anything since the last call (used to keep its session alive). */
   takeActivity(): boolean {
@@ -83,8 +99,9 @@ export class Connection {
     if (this.closed) return
     this.active = true
     // Counted on arrival, not when handled, so a flood is caught however fast the store is.
-    if (isUpdateMessage(frame) && !this.withinRate()) {
-      this.onRateExceeded(this)
+    const kind = frameKind(frame)
+    if (kind !== 'other' && !this.budgets[kind].take()) {
+      this.onRateExceeded(this, kind)
       return
     }
     this.inbox.push(frame)
@@ -106,5 +123,25 @@ export class Connection {
     } finally {
       this.draining = false
     }
+  }
+}
+
+/** A token bucket: a burst of a second's worth, refilled continuously. */
+class TokenBucket {
+  private tokens: number
+  private refilledAt = performance.now()
+
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond
+  }
+
+  /** Takes one token; false when the bucket is empty. */
+  take(): boolean {
+    const t = performance.now()
+    this.tokens = Math.min(this.perSecond, this.tokens + ((t - this.refilledAt) / 1000) * this.perSecond)
+    this.refilledAt = t
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
   }
 }

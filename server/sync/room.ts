@@ -17,11 +17,12 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected } from '../../schemas/protocol.ts'
+import { HELD_LIMITS, MAX_AWARENESS_STATE_BYTES } from '../../schemas/limits.ts'
+import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected, type FrameKind } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import { ClientOwners } from './client-owners.ts'
-import { Connection, type ConnectionIdentity } from './connection.ts'
+import { Connection, type ConnectionIdentity, type HeldUpdate } from './connection.ts'
 import { hasPending, loadDocument, type QuarantinedEntry } from './document-loader.ts'
 import { REMOTE_ORIGIN } from './fanout.ts'
 import { integrationProblem } from './integration-check.ts'
@@ -30,6 +31,7 @@ import { TurnQueue, type Captured } from './turn-queue.ts'
 import type { SyncSocket } from './sync-socket.ts'
 import type { Refusal } from './update-guard.ts'
 import { MalformedUpdateError, resolveUpdate, type UpdateResolution } from './update-resolver.ts'
+import { scanUpdate, UpdateContentError, UpdateLimitError, type UpdateScan } from './update-scan.ts'
 
 export type { Refusal } from './update-guard.ts'
 
@@ -72,6 +74,7 @@ export class Room {
   /** Updates appended since the room loaded or last compacted. */
   appendedSinceCompaction = 0
   private readonly turns: TurnQueue
+  private lastReply: { version: number; stateVector: Uint8Array; frame: Uint8Array } | null = null
 
   private constructor(
     readonly name: string,
@@ -104,7 +107,7 @@ export class Room {
 
   /** Adds a connection and starts the sync handshake (server's sync step 1, then presence). */
   join(socket: SyncSocket, identity: ConnectionIdentity): Connection {
-    const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f), (c) => this.rateExceeded(c))
+    const conn = new Connection(socket, identity, (c, f) => this.handleFrame(c, f), (c, kind) => this.rateExceeded(c, kind))
     this.connections.add(conn)
     this.hooks.onJoin?.(conn)
     conn.send(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.doc)))
@@ -215,7 +218,7 @@ export class Room {
     if (step === SyncStep.Step1) {
       // Encoded in its turn and sent once what it holds is durable, so no one reads an unstored change.
       return this.turns.run(() => {
-        const reply = syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, payload))
+        const reply = this.stateReply(payload)
         this.turns.afterCommits(() => conn.send(reply))
       })
     }
@@ -226,23 +229,57 @@ export class Room {
     return this.turns.run(() => this.acceptTurn(conn, payload, seq))
   }
 
-  /** One update's turn: with what the connection holds back, resolve, judge, own, hold or integrate. */
-  private async acceptTurn(conn: Connection, update: Uint8Array, seq: number): Promise<void> {
-    if (conn.closed) return
-    let candidate = update
-    if (conn.held) {
-      // What the held update waits for may be in this one (a keystroke sent just before the sync step
-      // 2 that carries its history, on reconnecting): check them as one update, acknowledged as `seq`.
-      try {
-        candidate = Y.mergeUpdates([conn.held.update, update])
-      } catch {
-        return this.refuse(conn, MALFORMED, CloseCode.MalformedMessage)
-      }
-    }
-    return this.decide(conn, candidate, seq)
+  /**
+   * The sync step 2 for a state vector. The last answer is kept until the document changes: a room that
+   * many fresh clients join (all with the empty state vector) encodes its whole state once.
+   */
+  private stateReply(stateVector: Uint8Array): Uint8Array {
+    const cached = this.lastReply
+    if (cached && cached.version === this.turns.version && equalBytes(cached.stateVector, stateVector)) return cached.frame
+    const frame = syncMessage(SyncStep.Step2, Y.encodeStateAsUpdate(this.doc, stateVector))
+    this.lastReply = { version: this.turns.version, stateVector, frame }
+    return frame
   }
 
-  private async decide(conn: Connection, update: Uint8Array, seq: number): Promise<void> {
+  /** One update's turn: scanned against the limits, merged with what the connection holds back, decided. */
+  private async acceptTurn(conn: Connection, update: Uint8Array, seq: number): Promise<void> {
+    if (conn.closed) return
+    let scan: UpdateScan
+    try {
+      scan = scanUpdate(update)
+    } catch (err) {
+      return this.refuse(conn, ...scanRefusal(err))
+    }
+    const held = conn.held
+    if (!held) {
+      if (scan.empty) return this.turns.afterCommits(() => conn.send(encodeAck(seq)))
+      return this.decide(conn, update, seq, null)
+    }
+    // What the held update waits for may be in this one (a keystroke sent just before the sync step
+    // 2 that carries its history, on reconnecting): check them as one update, acknowledged as `seq`.
+    const overLimit = this.heldOverLimit(conn, held, update.length)
+    if (overLimit) return this.refuse(conn, overLimit.refusal, overLimit.code)
+    let merged: Uint8Array
+    try {
+      merged = Y.mergeUpdates([held.update, update])
+    } catch {
+      return this.refuse(conn, MALFORMED, CloseCode.MalformedMessage)
+    }
+    return this.decide(conn, merged, seq, held)
+  }
+
+  /** Why holding `extra` more bytes for `conn` would break `HELD_LIMITS`, or null. */
+  private heldOverLimit(conn: Connection, held: HeldUpdate, extra: number): { refusal: Refusal; code: number } | null {
+    if (performance.now() - held.since > HELD_LIMITS.ageMs) return { refusal: { section: '*', reason: 'held-too-long' }, code: CloseCode.HeldTooLong }
+    const tooLarge = (detail: string) => ({ refusal: { section: '*', reason: 'too-large' as const, detail }, code: CloseCode.UpdateTooLarge })
+    if (held.count + 1 > HELD_LIMITS.updatesPerConnection) return tooLarge('too many held updates')
+    if (held.update.length + extra > HELD_LIMITS.bytesPerConnection) return tooLarge('too many held bytes')
+    let room = extra
+    for (const c of this.connections) room += c.held?.update.length ?? 0
+    return room > HELD_LIMITS.bytesPerRoom ? tooLarge('too many held bytes in the room') : null
+  }
+
+  private async decide(conn: Connection, update: Uint8Array, seq: number, held: HeldUpdate | null): Promise<void> {
     let resolution: UpdateResolution
     try {
       resolution = resolveUpdate(this.doc, update)
@@ -256,11 +293,22 @@ export class Room {
     if (conn.closed) return
     if (foreign !== null) return this.refuse(conn, { section: '*', reason: 'foreign-client', detail: `client ${foreign}` })
     if (resolution.missing || resolution.deletesAhead.size > 0) {
-      conn.held = { update, seq }
+      conn.held = { update, seq, since: held?.since ?? performance.now(), count: (held?.count ?? 0) + 1, waitingOn: resolution.waitingOn }
+      if (!held) this.expireLater(conn, conn.held)
       return
     }
     conn.held = null
     return this.integrate(conn, update, resolution, seq)
+  }
+
+  /** Refuses a held update that is still waiting when its time is up. */
+  private expireLater(conn: Connection, held: HeldUpdate): void {
+    const timer = setTimeout(() => {
+      void this.turns.run(() => {
+        if (conn.held?.since === held.since && !conn.closed) this.refuse(conn, { section: '*', reason: 'held-too-long' }, CloseCode.HeldTooLong)
+      }).catch(() => {})
+    }, HELD_LIMITS.ageMs + 1)
+    timer.unref()
   }
 
   private async integrate(conn: Connection, update: Uint8Array, resolution: UpdateResolution, seq: number): Promise<void> {
@@ -319,18 +367,28 @@ export class Room {
     log.warn('room.reloaded', { doc: this.name })
   }
 
-  /** After the live copy changed, gives every connection's held update a new turn. */
+  /**
+   * After the live copy changed, gives a new turn to every held update whose wait may be over: one of
+   * the clients it waits for has moved on. The others cost nothing.
+   */
   private retryHeld(): void {
     for (const conn of this.connections) {
-      if (!conn.held || conn.retryQueued) continue
+      const held = conn.held
+      if (!held || conn.retryQueued || !this.mayHaveArrived(held)) continue
       conn.retryQueued = true
       void this.turns.run(() => {
         conn.retryQueued = false
-        const held = conn.held
-        if (!held || conn.closed) return
-        return this.decide(conn, held.update, held.seq)
+        const now = conn.held
+        if (!now || conn.closed) return
+        return this.decide(conn, now.update, now.seq, { ...now, count: now.count - 1 })
       })
     }
+  }
+
+  private mayHaveArrived(held: HeldUpdate): boolean {
+    const store = this.doc.store
+    for (const [client, clock] of held.waitingOn) if (Y.getState(store, client) > clock) return true
+    return held.waitingOn.size === 0
   }
 
   private handleAwareness(conn: Connection, payload: Uint8Array): void | Promise<void> {
@@ -338,34 +396,46 @@ export class Room {
     const pd = decoding.createDecoder(payload)
     const count = decoding.readVarUint(pd)
     const announced: number[] = []
+    const withdrawn: number[] = []
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(pd)
       decoding.readVarUint(pd) // clock
-      const state = JSON.parse(decoding.readVarString(pd)) as Record<string, unknown> | null
-      if (state === null) continue
-      // A client id another connection speaks for, or a state claiming another user, is dropped whole.
+      const json = decoding.readVarString(pd)
+      // A state of another connection's client ID (set or removed: null too), one claiming another
+      // user, or one too large to relay, drops the whole message.
       const owner = this.awarenessOwner(clientId)
-      if ((owner && owner !== conn) || (this.hooks.checkAwareness && !this.hooks.checkAwareness(conn, state))) {
-        log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId })
-        return
+      if (owner && owner !== conn) return this.dropAwareness(conn, 'client of another connection')
+      if (json.length > MAX_AWARENESS_STATE_BYTES) return this.dropAwareness(conn, 'state too large')
+      const state = JSON.parse(json) as Record<string, unknown> | null
+      if (state === null) {
+        // Only the connection that announced a client may withdraw it (others' presence is not theirs).
+        if (!conn.awarenessClients.has(clientId) && this.awareness.getStates().has(clientId)) return this.dropAwareness(conn, 'withdraws a client it does not own')
+        withdrawn.push(clientId)
+        continue
       }
+      if (this.hooks.checkAwareness && !this.hooks.checkAwareness(conn, state)) return this.dropAwareness(conn, 'claims another user')
       announced.push(clientId)
     }
     const apply = (): void => {
       for (const id of announced) conn.awarenessClients.add(id)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
+      for (const id of withdrawn) conn.awarenessClients.delete(id)
     }
     const unowned = announced.filter((id) => this.owners.ownerOf(id) !== conn.identity.userId)
     if (unowned.length === 0) return apply()
     // A client ID shown in presence is claimed before anyone sees it, so no one can write under it first.
     return this.owners.firstForeign(conn.identity.userId, unowned).then((foreign) => {
       if (conn.closed) return
-      if (foreign !== null) {
-        log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId, client: foreign })
-        return
-      }
+      if (foreign !== null) return this.dropAwareness(conn, 'client ID of another user')
       apply()
     })
+  }
+
+  /** Drops an awareness message; logged once per connection (an honest page can repeat one often). */
+  private dropAwareness(conn: Connection, why: string): void {
+    if (conn.awarenessDropLogged) return
+    conn.awarenessDropLogged = true
+    log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId, why })
   }
 
   private refuse(conn: Connection, refusal: Refusal, code: number = CloseCode.UpdateRejected): void {
@@ -376,10 +446,10 @@ export class Room {
     this.leave(conn)
   }
 
-  private rateExceeded(conn: Connection): void {
-    log.warn('sync.rate_limited', { doc: this.name, user: conn.identity.userId })
-    this.hooks.onLimit?.(this, conn, 'updates-per-second')
-    conn.close(CloseCode.RateLimited, 'too many updates')
+  private rateExceeded(conn: Connection, kind: FrameKind): void {
+    log.warn('sync.rate_limited', { doc: this.name, user: conn.identity.userId, kind })
+    this.hooks.onLimit?.(this, conn, kind === 'update' ? 'updates-per-second' : `${kind}-per-second`)
+    conn.close(CloseCode.RateLimited, kind === 'update' ? 'too many updates' : 'too many messages')
     this.leave(conn)
   }
 
@@ -423,4 +493,17 @@ export class Room {
 
 function randomClientId(): number {
   return new Y.Doc().clientID
+}
+
+/** The refusal and close code for an update the scan stopped. */
+function scanRefusal(err: unknown): [Refusal, number] {
+  if (err instanceof UpdateLimitError) return [{ section: '*', reason: 'too-large', detail: err.message }, CloseCode.UpdateTooLarge]
+  if (err instanceof UpdateContentError) return [{ section: '*', reason: 'invalid-content', detail: err.message }, CloseCode.UpdateRejected]
+  return [{ ...MALFORMED, detail: err instanceof Error ? err.message : 'not a Yjs update' }, CloseCode.MalformedMessage]
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }

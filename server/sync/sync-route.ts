@@ -61,6 +61,7 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: Api
         if (ws.readyState === 1) ws.send(frame as Uint8Array<ArrayBuffer>)
       },
       close: (code, reason) => ws.close(code, reason),
+      bufferedAmount: () => (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0,
     })
 
     return {

@@ -6,4 +6,6 @@
 export interface SyncSocket {
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
+  /** Bytes queued for the peer and not yet sent (absent where the transport cannot tell). */
+  bufferedAmount?(): number
 }

@@ -23,6 +23,8 @@ export class TurnQueue {
   private captured: Captured | null = null
   private capturing = false
   private failed = false
+  /** Counts changes to the live copy (and reloads): equal versions, equal content. */
+  version = 0
 
   constructor(
     doc: Y.Doc,
@@ -96,6 +98,7 @@ export class TurnQueue {
     this.current.off('update', this.onUpdate)
     this.current.destroy()
     this.current = doc
+    this.version++
     doc.on('update', this.onUpdate)
   }
 
@@ -110,6 +113,7 @@ export class TurnQueue {
       log.error('room.change_outside_turn', { doc: this.name })
       return
     }
+    this.version++
     this.captured = this.captured ? { update: Y.mergeUpdates([this.captured.update, update]), transaction } : { update, transaction }
   }
 }

@@ -8,6 +8,7 @@
 import * as Y from 'yjs'
 import { CONTROL_SECTION, parseSectionName, sectionContent } from '../../schemas/documents.ts'
 import { parseControlState } from '../../schemas/control.ts'
+import { UPDATE_LIMITS } from '../../schemas/limits.ts'
 import type { RowSectionName } from '../../schemas/content/rows.ts'
 import {
   canWriteSection,
@@ -54,6 +55,7 @@ export function judgeUpdate(access: DocumentAccess, resolution: UpdateResolution
     return decision
   }
   for (const insert of resolution.inserts) {
+    if (insert.slot.depth > UPDATE_LIMITS.depth) return { section: insert.path.section, reason: 'invalid-content', detail: 'types nested too deep' }
     const decision = decide(insert.path)
     if (!decision.ok) return { section: insert.path.section, reason: decision.reason }
     const problem = contentProblem(insert.path.section, insert, resolution)

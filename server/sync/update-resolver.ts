@@ -91,6 +91,11 @@ export interface UpdateResolution {
   deletesAhead: Set<number>
   /** Depends on other clients' structs that the server has not seen: hold and check again. */
   missing: boolean
+  /**
+   * For a held update (`missing`, or `deletesAhead`): the clients it waits for, each with the server's
+   * clock for it when resolved. Nothing changes for the update until one of those clocks moves on.
+   */
+  waitingOn: Map<number, number>
   /** Every section the update inserts into or deletes from. */
   sections: Set<string>
 }
@@ -156,6 +161,7 @@ class UpdateResolver {
     writtenClients: new Set(),
     deletesAhead: new Set(),
     missing: false,
+    waitingOn: new Map(),
     sections: new Set(),
   }
   private readonly updateStructs: ReadonlySet<Struct>
@@ -203,6 +209,7 @@ class UpdateResolver {
       this.result.writtenClients.add(client)
       if (!this.reachable(struct)) {
         this.result.missing = true
+        this.result.waitingOn.set(client, state)
         continue
       }
       if (struct instanceof Y.Item) this.addItem(struct, state)
@@ -258,7 +265,10 @@ class UpdateResolver {
     for (const { clock, len } of sorted) {
       if (len <= 0) throw new MalformedUpdateError('a deletion of length zero')
       const end = clock + len
-      if (end > reach) this.result.deletesAhead.add(client)
+      if (end > reach) {
+        this.result.deletesAhead.add(client)
+        this.result.waitingOn.set(client, state)
+      }
       const from = Math.max(clock, visited)
       visited = Math.max(visited, end)
       if (from >= state || from >= end || structs === undefined) continue
@@ -384,6 +394,7 @@ class UpdateResolver {
     const struct = this.updateStruct(id)
     if (struct === undefined || !this.reachable(struct)) {
       if (sameClient) throw new MalformedUpdateError('a reference to a clock neither the server nor the update holds')
+      this.result.waitingOn.set(id.client, this.state(id.client))
       return MISSING
     }
     return struct instanceof Y.Item ? struct : GARBAGE
