@@ -51,12 +51,14 @@ export function scanUpdate(update: Uint8Array): UpdateScan {
 
 function scanStructs(d: decoding.Decoder): number {
   const lists = decoding.readVarUint(d)
+  if (lists > remaining(d)) throw new MalformedUpdateError('more client lists than bytes')
   if (lists > UPDATE_LIMITS.structClients) throw new UpdateLimitError(`more than ${UPDATE_LIMITS.structClients} client lists`)
   let total = 0
   for (let i = 0; i < lists; i++) {
     const count = decoding.readVarUint(d)
     decoding.readVarUint(d) // client
     decoding.readVarUint(d) // clock
+    if (count > remaining(d)) throw new MalformedUpdateError('more structs than bytes')
     total += count
     if (total > UPDATE_LIMITS.structs) throw new UpdateLimitError(`more than ${UPDATE_LIMITS.structs} structs`)
     for (let j = 0; j < count; j++) scanStruct(d)
@@ -117,11 +119,13 @@ function scanContent(d: decoding.Decoder, ref: number): void {
 
 function scanDeleteSet(d: decoding.Decoder): number {
   const clients = decoding.readVarUint(d)
+  if (clients > remaining(d)) throw new MalformedUpdateError('more deleting clients than bytes')
   if (clients > UPDATE_LIMITS.deleteClients) throw new UpdateLimitError(`more than ${UPDATE_LIMITS.deleteClients} clients in the delete set`)
   let total = 0
   for (let i = 0; i < clients; i++) {
     decoding.readVarUint(d) // client
     const ranges = decoding.readVarUint(d)
+    if (ranges > remaining(d)) throw new MalformedUpdateError('more deleted ranges than bytes')
     total += ranges
     if (total > UPDATE_LIMITS.deleteRanges) throw new UpdateLimitError(`more than ${UPDATE_LIMITS.deleteRanges} deleted ranges`)
     for (let j = 0; j < ranges; j++) {
@@ -130,6 +134,11 @@ function scanDeleteSet(d: decoding.Decoder): number {
     }
   }
   return total
+}
+
+/** Bytes left: every struct, list and range takes at least one, so a count above this is a lie. */
+function remaining(d: decoding.Decoder): number {
+  return d.arr.length - d.pos
 }
 
 function readId(d: decoding.Decoder): void {

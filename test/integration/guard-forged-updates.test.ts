@@ -178,7 +178,7 @@ describe('5. content the sections do not allow', () => {
     { what: 'a node the editor schema does not have', person: 'parent', section: parentSection, craft: (c, s) => change(c, () => c.doc.getXmlFragment(s).insert(0, [new Y.XmlElement('script')])) },
     { what: 'text straight in the fragment, outside a paragraph', person: 'parent', section: parentSection, craft: (c, s) => change(c, () => c.doc.getXmlFragment(s).insert(0, [new Y.XmlText('bare')])) },
     { what: 'binary at the root of a rich-text section', person: 'parent', section: parentSection, craft: (c, s) => change(c, () => c.doc.getArray(s).insert(0, [new Uint8Array([1, 2, 3])])) },
-    { what: 'a subdocument', person: 'parent', section: parentSection, craft: (c, s) => change(c, () => c.doc.getArray(s).insert(0, [new Y.Doc()])) },
+    { what: 'a subdocument (found before decoding)', person: 'parent', section: '*', craft: (c) => change(c, () => c.doc.getArray(parentSection()).insert(0, [new Y.Doc()])) },
     { what: 'a map entry on a fragment', person: 'parent', section: parentSection, craft: (c, s) => change(c, () => c.doc.getMap(s).set('k', 'v')) },
     { what: 'a link to javascript:', person: 'parent', section: parentSection, craft: (c, s) => change(c, () => { const p = new Y.XmlElement('paragraph'); const t = new Y.XmlText('x'); p.insert(0, [t]); c.doc.getXmlFragment(s).insert(0, [p]); t.format(0, 1, { link: { href: 'javascript:alert(1)' } }) }) },
     { what: 'an action row missing its fields', person: 'socialWorker', section: 'actions', craft: (c) => c.insertRow('actions', { action: 'Do something' }) },

@@ -25,7 +25,7 @@ it(`closes a connection that sends more than ${MAX_UPDATES_PER_SECOND} updates a
   const doc = new Y.Doc()
   for (let i = 0; i < MAX_UPDATES_PER_SECOND * 2; i++) {
     const before = Y.encodeStateVector(doc)
-    doc.getXmlFragment('item:purpose').insert(0, [new Y.XmlText('x')])
+    doc.getXmlFragment('item:purpose').insert(0, [new Y.XmlElement('paragraph')])
     const e = encoding.createEncoder()
     encoding.writeVarUint(e, MessageType.Sync)
     encoding.writeVarUint(e, SyncStep.Update)
