@@ -6,7 +6,9 @@
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { CloseCode } from '../../schemas/protocol.ts'
+import { listAudit } from '../../server/db/repos/audit.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { MisbehavingClient } from '../support/misbehaving-client.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
@@ -30,12 +32,12 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function meetingAs(person: DemoPerson, firstSection = 'item:note-taker') {
+async function meetingAs(person: DemoPerson, firstSection = 'item:note-taker', meetingId = group.meeting.id) {
   const context = await browser.newContext()
   contexts.push(context)
   const page = new MeetingPageObject(await context.newPage(), server.httpUrl)
   await page.signIn({ email: group.people[person].user.email, password: group.people[person].password })
-  await page.openMeeting(group.meeting.id, firstSection)
+  await page.openMeeting(meetingId, firstSection)
   await expect.poll(() => page.connection().getAttribute('data-state')).toBe('online')
   return page
 }
@@ -103,4 +105,30 @@ it('the parent cannot open the professionals-only notes', async () => {
   const hv = await meetingAs('healthVisitor')
   await hv.tab('Professionals-only notes').click()
   await hv.editor('notes').waitFor()
+})
+
+it('content stored before the guard that the editor cannot show stays as it is: no page writes a repair, nobody is refused', async () => {
+  const name = `meeting:${group.preReview.id}`
+  const hvSection = `update:${group.people.healthVisitor.member.id}`
+  // What a forged update could leave in a section before the server validated content.
+  const poison = new Y.Doc()
+  const table = new Y.XmlElement('table')
+  table.insert(0, [new Y.XmlText('a cell')])
+  poison.getXmlFragment(hvSection).insert(0, [table, new Y.XmlText('bare text')])
+  await server.store.append(name, Y.encodeStateAsUpdate(poison))
+  const logged = await server.store.logLength(name)
+  const own = (p: DemoPerson) => `update:${group.people[p].member.id}`
+  const teacher = await meetingAs('teacher', own('teacher'), group.preReview.id)
+  const socialWorker = await meetingAs('socialWorker', own('socialWorker'), group.preReview.id)
+  // A loop would show within moments: a page deleting what it cannot show, refused, reloaded, again.
+  await teacher.page.waitForTimeout(2000)
+  const refused = (await listAudit(server.db, { caseId: group.caseRow.id })).filter((e) => e.event === 'update-rejected' && e.doc === name)
+  expect(refused).toEqual([])
+  expect(await server.store.logLength(name)).toBe(logged)
+  for (const page of [teacher, socialWorker]) {
+    expect(await page.connection().getAttribute('data-state')).toBe('online')
+    expect(await page.page.getByTestId('document-notice').count()).toBe(0)
+  }
+  const room = await server.rooms.get(name)
+  expect(room.doc.getXmlFragment(hvSection).length).toBe(2)
 })
