@@ -46,6 +46,15 @@ export class ClientOwners {
     return null
   }
 
+  /** The first of `clients` known (to this process) to belong to someone other than `userId`, or null. */
+  knownForeign(userId: string, clients: Iterable<number>): number | null {
+    for (const client of clients) {
+      const owner = this.owners.get(client)
+      if (owner !== undefined && owner !== userId) return client
+    }
+    return null
+  }
+
   /** The cached owner of `client` (undefined when not yet known to this process). */
   ownerOf(client: number): string | undefined {
     return this.owners.get(client)

@@ -62,6 +62,13 @@ export interface RoomHooks {
   onFailed?: (room: Room) => void
 }
 
+type HeldLimits = { readonly [K in keyof typeof HELD_LIMITS]: number }
+
+export interface RoomOptions {
+  /** Overrides `HELD_LIMITS` (tests). */
+  heldLimits?: HeldLimits
+}
+
 /** Transaction origin of `Room.applyServerChange`. */
 export const SERVER_ORIGIN: unique symbol = Symbol('coregroup.server')
 
@@ -74,6 +81,7 @@ export class Room {
   /** Updates appended since the room loaded or last compacted. */
   appendedSinceCompaction = 0
   private readonly turns: TurnQueue
+  private heldLimits: HeldLimits = HELD_LIMITS
   private lastReply: { version: number; stateVector: Uint8Array; frame: Uint8Array } | null = null
 
   private constructor(
@@ -95,11 +103,12 @@ export class Room {
   }
 
   /** Loads a room from the store (snapshot + log tail; entries that cannot load are quarantined). */
-  static async load(name: string, store: DocumentStore, hooks: RoomHooks = {}): Promise<Room> {
+  static async load(name: string, store: DocumentStore, hooks: RoomHooks = {}, options: RoomOptions = {}): Promise<Room> {
     const loaded = await loadDocument(name, store)
     const owners = await ClientOwners.load(name, store, loaded.doc)
     while (!(await owners.claimForServer(loaded.doc.clientID))) loaded.doc.clientID = randomClientId()
     const room = new Room(name, store, hooks, owners, loaded.doc)
+    if (options.heldLimits) room.heldLimits = options.heldLimits
     room.appendedSinceCompaction = loaded.logLength
     if (loaded.quarantined.length > 0) hooks.onQuarantined?.(room, loaded.quarantined)
     return room
@@ -270,13 +279,13 @@ export class Room {
 
   /** Why holding `extra` more bytes for `conn` would break `HELD_LIMITS`, or null. */
   private heldOverLimit(conn: Connection, held: HeldUpdate, extra: number): { refusal: Refusal; code: number } | null {
-    if (performance.now() - held.since > HELD_LIMITS.ageMs) return { refusal: { section: '*', reason: 'held-too-long' }, code: CloseCode.HeldTooLong }
+    if (performance.now() - held.since > this.heldLimits.ageMs) return { refusal: { section: '*', reason: 'held-too-long' }, code: CloseCode.HeldTooLong }
     const tooLarge = (detail: string) => ({ refusal: { section: '*', reason: 'too-large' as const, detail }, code: CloseCode.UpdateTooLarge })
-    if (held.count + 1 > HELD_LIMITS.updatesPerConnection) return tooLarge('too many held updates')
-    if (held.update.length + extra > HELD_LIMITS.bytesPerConnection) return tooLarge('too many held bytes')
+    if (held.count + 1 > this.heldLimits.updatesPerConnection) return tooLarge('too many held updates')
+    if (held.update.length + extra > this.heldLimits.bytesPerConnection) return tooLarge('too many held bytes')
     let room = extra
     for (const c of this.connections) room += c.held?.update.length ?? 0
-    return room > HELD_LIMITS.bytesPerRoom ? tooLarge('too many held bytes in the room') : null
+    return room > this.heldLimits.bytesPerRoom ? tooLarge('too many held bytes in the room') : null
   }
 
   private async decide(conn: Connection, update: Uint8Array, seq: number, held: HeldUpdate | null): Promise<void> {
@@ -289,14 +298,19 @@ export class Room {
     }
     const refusal = this.hooks.judgeUpdate?.(this, conn, resolution) ?? null
     if (refusal) return this.refuse(conn, refusal)
-    const foreign = await this.owners.firstForeign(conn.identity.userId, [...resolution.writtenClients, ...resolution.deletesAhead])
-    if (conn.closed) return
-    if (foreign !== null) return this.refuse(conn, { section: '*', reason: 'foreign-client', detail: `client ${foreign}` })
+    const clients = [...resolution.writtenClients, ...resolution.deletesAhead]
     if (resolution.missing || resolution.deletesAhead.size > 0) {
+      // Held: refused if it writes under a client ID known to be someone else's, but claims nothing
+      // until it integrates (a held update must not take a client ID from its rightful first writer).
+      const foreign = this.owners.knownForeign(conn.identity.userId, clients)
+      if (foreign !== null) return this.refuse(conn, { section: '*', reason: 'foreign-client', detail: `client ${foreign}` })
       conn.held = { update, seq, since: held?.since ?? performance.now(), count: (held?.count ?? 0) + 1, waitingOn: resolution.waitingOn }
       if (!held) this.expireLater(conn, conn.held)
       return
     }
+    const foreign = await this.owners.firstForeign(conn.identity.userId, clients)
+    if (conn.closed) return
+    if (foreign !== null) return this.refuse(conn, { section: '*', reason: 'foreign-client', detail: `client ${foreign}` })
     conn.held = null
     return this.integrate(conn, update, resolution, seq)
   }
@@ -307,7 +321,7 @@ export class Room {
       void this.turns.run(() => {
         if (conn.held?.since === held.since && !conn.closed) this.refuse(conn, { section: '*', reason: 'held-too-long' }, CloseCode.HeldTooLong)
       }).catch(() => {})
-    }, HELD_LIMITS.ageMs + 1)
+    }, this.heldLimits.ageMs + 1)
     timer.unref()
   }
 
