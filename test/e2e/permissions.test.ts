@@ -52,17 +52,19 @@ it('the teacher cannot write the health visitor’s update, and a forced edit is
   await teacher.typeAtEnd(ownSection, 'Attendance is 94% this term.')
   await expect.poll(() => teacher.save().getAttribute('data-state')).toBe('saved')
 
-  // Force an edit through the page's own provider, bypassing the read-only editor.
-  await teacher.page.evaluate(
-    ({ name, own, target }) => {
-      type Fragment = { get(i: number): { clone(): unknown }; insert(i: number, content: unknown[]): void }
-      const syncs = (window as unknown as { __coregroup: Record<string, { doc: { getXmlFragment(n: string): Fragment } }> }).__coregroup
-      const doc = syncs[name]!.doc
-      // A copy of the teacher's own paragraph, pushed into the health visitor's section.
-      doc.getXmlFragment(target).insert(0, [doc.getXmlFragment(own).get(0).clone()])
-    },
-    { name: `meeting:${group.meeting.id}`, own: ownSection, target: hvSection },
-  )
+  // Force an edit through the page's own provider, bypassing the read-only editor. The production build
+  // has no test hook: the document is reached through the teacher's own (writable) editor, which Tiptap
+  // hangs on its DOM element, and whose Collaboration extension holds the page's live Y.Doc.
+  await teacher.editor(ownSection).evaluate((el, { own, target }) => {
+    type Fragment = { get(i: number): { clone(): unknown }; insert(i: number, content: unknown[]): void }
+    type LiveDoc = { getXmlFragment(n: string): Fragment }
+    type Extension = { name: string; options: { document?: LiveDoc } }
+    const editor = (el as unknown as { editor?: { extensionManager: { extensions: Extension[] } } }).editor
+    const doc = editor?.extensionManager.extensions.find((e) => e.name === 'collaboration')?.options.document
+    if (!doc) throw new Error('no collaborative editor on this section')
+    // A copy of the teacher's own paragraph, pushed into the health visitor's section.
+    doc.getXmlFragment(target).insert(0, [doc.getXmlFragment(own).get(0).clone()])
+  }, { own: ownSection, target: hvSection })
   await expect.poll(() => teacher.page.getByTestId('document-notice').innerText()).toMatch(/was not saved \(not writable\)/)
   // The server kept nothing of it: the health visitor's section is still empty for everyone.
   const room = await server.rooms.get(`meeting:${group.meeting.id}`)
@@ -131,4 +133,4 @@ it('content stored before the guard that the editor cannot show stays as it is: 
   }
   const room = await server.rooms.get(name)
   expect(room.doc.getXmlFragment(hvSection).length).toBe(2)
-})
+}, 90_000)

@@ -63,12 +63,35 @@ export interface Fingerprint {
   clocks: Map<number, number>
 }
 
-export function forbiddenFingerprint(doc: Y.Doc, writable: ReadonlySet<string>, foreignClients: readonly number[]): Fingerprint {
+/** Rows of a row section that the sender owns, and the fields an owner may change in them. */
+export interface OwnedRows {
+  section: string
+  owner: string
+  fields: ReadonlySet<string>
+}
+
+export function forbiddenFingerprint(doc: Y.Doc, writable: ReadonlySet<string>, foreignClients: readonly number[], owned?: OwnedRows): Fingerprint {
   const sections = new Map<string, string>()
-  for (const [name, dump] of sectionDumps(doc)) if (!writable.has(name)) sections.set(name, dump)
+  for (const [name, dump] of sectionDumps(doc)) {
+    if (writable.has(name)) continue
+    sections.set(name, owned?.section === name ? JSON.stringify(withoutOwnedFields(JSON.parse(dump) as Dump, owned)) : dump)
+  }
   const clocks = new Map<number, number>()
   for (const c of foreignClients) clocks.set(c, Y.getState(doc.store, c))
   return { sections, clocks }
+}
+
+type Dump = { list: Array<{ type?: string; map?: Record<string, unknown> } | unknown>; map: Record<string, unknown> }
+
+/** The dump of a row section without the fields the sender may change in the rows they own. */
+function withoutOwnedFields(dump: Dump, owned: OwnedRows): Dump {
+  const list = dump.list.map((row) => {
+    const map = (row as { type?: string; map?: Record<string, { any?: unknown[] }> }).map
+    if ((row as { type?: string }).type !== 'YMap' || map?.owner?.any?.[0] !== owned.owner) return row
+    const kept = Object.fromEntries(Object.entries(map).filter(([key]) => !owned.fields.has(key)))
+    return { ...(row as object), map: kept }
+  })
+  return { ...dump, list }
 }
 
 /** What differs between two fingerprints, in words (empty when equal). */

@@ -13,7 +13,7 @@ import type { DemoPerson } from '../../server/demo/seed.ts'
 import { healthy, startFuzzServer, type FuzzServer } from '../support/fuzz-server.ts'
 import { StoreReader, type StoreLoad } from '../support/store-reader.ts'
 import { SyncPeer } from '../support/sync-peer.ts'
-import { fingerprintDiff, forbiddenFingerprint, sectionDumps, type Fingerprint } from './fingerprint.ts'
+import { fingerprintDiff, forbiddenFingerprint, sectionDumps, type Fingerprint, type OwnedRows } from './fingerprint.ts'
 import { catalogOf, type Catalog } from './forge-catalog.ts'
 import type { Baseline } from './forged-setup.ts'
 
@@ -27,6 +27,8 @@ export interface SenderSpec {
   /** Client ids of the baseline document that are not the sender's. */
   foreignClients: number[]
   layout: string[]
+  /** Action rows this sender owns: their status, progress and changed date are the sender's to write. */
+  ownedRows?: OwnedRows
 }
 
 export type Outcome =
@@ -182,7 +184,7 @@ export class Harness {
   }
 
   private fingerprint(spec: SenderSpec, doc: Y.Doc): Fingerprint {
-    return forbiddenFingerprint(doc, spec.writable, spec.foreignClients)
+    return forbiddenFingerprint(doc, spec.writable, spec.foreignClients, spec.ownedRows)
   }
 
   private openObserver(doc: string): Promise<SyncPeer> {

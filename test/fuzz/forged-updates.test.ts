@@ -89,6 +89,8 @@ beforeAll(async () => {
       doc: b.minutes,
       // Written out, not asked of schemas/permissions.ts: a parent writes their own update, nothing else.
       writable: new Set([`update:${b.memberIds.parent}`]),
+      // The owner of an action row may update its status, progress and changed date (written out too).
+      ownedRows: { section: 'actions', owner: b.memberIds.parent, fields: new Set(['status', 'progress', 'changed']) },
       ownClients: parentOwn,
       foreignClients: clientsOf(b.minutes).filter((c) => !parentOwn.includes(c)),
       layout: [...b.items, ...PEOPLE.map((p) => `update:${b.memberIds[p]}`), 'actions', 'attendance'],
