@@ -9,7 +9,7 @@
 import { z } from 'zod'
 import { ACTION_OWNER_FIELDS } from './content/rows.ts'
 import { parseSectionName, type DocumentRef, type SectionRef } from './documents.ts'
-import { PROFESSIONAL_ROLES, type CoreGroupRole } from './roles.ts'
+import { PROFESSIONAL_ROLES, type AccountRole, type CoreGroupRole } from './roles.ts'
 
 /** The connection's user as seen from one case: computed by the server from the membership rows. */
 export interface Viewer {
@@ -216,4 +216,15 @@ export function rowWriteDecision(
 export function chairAndNoteTakerDiffer(meetingRoles: MeetingRoles): boolean {
   return meetingRoles.chairMemberId === null || meetingRoles.noteTakerMemberId === null ||
     meetingRoles.chairMemberId !== meetingRoles.noteTakerMemberId
+}
+
+/** Account types that may open a new case (and so become its lead social worker): the authority's staff. */
+const CASE_STARTER_ACCOUNTS: ReadonlySet<AccountRole> = new Set(['staff', 'administrator'])
+
+/**
+ * Whether the account may start a case. Opening one makes its creator the lead social worker, who
+ * then adds the core group; a family account never may (issue 9, "only social care staff start cases").
+ */
+export function canStartCase(account: { accountRole: AccountRole }): boolean {
+  return CASE_STARTER_ACCOUNTS.has(account.accountRole)
 }

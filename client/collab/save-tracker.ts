@@ -5,6 +5,8 @@
  * Each socket counts the update-bearing frames it sends; the server's `Ack(seq)` says the first `seq`
  * of them are stored. A change made while offline (or unacknowledged when a socket closed) is owed
  * until a later socket's sync step 2 — which carries everything the server lacks — is acknowledged.
+ * A socket's close is counted once: the provider reports it at once (`connection-close`) and the socket's
+ * own `close` event may follow much later, after the next socket has already paid what was owed.
  * @module
  */
 import { SyncStep, isUpdateMessage } from '../../schemas/protocol.ts'
@@ -20,6 +22,8 @@ export interface TrackedSocket {
 
 export class SaveTracker {
   private current: TrackedSocket | null = null
+  /** Sockets whose close has been counted; a second report of the same close changes nothing. */
+  private readonly closedSockets = new WeakSet<TrackedSocket>()
   /** Local changes exist that no open socket has sent yet. */
   private owed = false
   private last: SaveState = 'saved'
@@ -58,8 +62,10 @@ export class SaveTracker {
     this.emit()
   }
 
-  /** The socket closed: anything it had not had acknowledged is owed to the next one. */
+  /** The socket closed: anything it had not had acknowledged is owed to the next one (counted once). */
   closed(socket: TrackedSocket): void {
+    if (this.closedSockets.has(socket)) return
+    this.closedSockets.add(socket)
     if (socket.acked < socket.required) this.owed = true
     if (this.current === socket) this.current = null
     this.emit()

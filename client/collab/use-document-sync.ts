@@ -15,6 +15,8 @@ export function syncUrl(): string {
  * Opens `name` for the signed-in user `userId` and closes it on unmount; a new instance after the server
  * rejected a change. The local copy is `userId`'s own (`coregroup:<userId>:<name>`), so someone else
  * signing in on this browser never opens it, and so never sends its unsent edits under their session.
+ * Nothing is hung on `window`: the page exposes no handle on its documents (tests that force an edit
+ * reach the document through the section's editor).
  */
 export function useDocumentSync(name: string, userId: string): DocumentSync | null {
   const [sync, setSync] = useState<DocumentSync | null>(null)
@@ -26,8 +28,6 @@ export function useDocumentSync(name: string, userId: string): DocumentSync | nu
       void s.discardLocalCopy().then(() => setGeneration((g) => g + 1))
     }
     s.on('rejected', reload)
-    ;(window as unknown as { __coregroup?: Record<string, DocumentSync> }).__coregroup ??= {}
-    ;(window as unknown as { __coregroup: Record<string, DocumentSync> }).__coregroup[name] = s
     setSync(s)
     return () => {
       s.off('rejected', reload)

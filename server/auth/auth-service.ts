@@ -1,7 +1,7 @@
 /**
- * Accounts and sessions: sign-in with rate limits, server-side sessions with an absolute expiry and an
- * idle timeout, sign-out, and one-time invitations. Other parts subscribe to `onSessionEnded` to close
- * that session's open sockets.
+ * Accounts and sessions: sign-in (failures slow the failing address down, sign-in-limits.ts),
+ * server-side sessions with an absolute expiry and an idle timeout, sign-out, and one-time invitations.
+ * Other parts subscribe to `onSessionEnded` to close that session's open sockets.
  * @module
  */
 import type { User } from '../../schemas/entities/index.ts'
@@ -11,31 +11,26 @@ import { recordAudit } from '../db/repos/audit.ts'
 import { deleteSession, getInvitation, getSession, insertInvitation, insertSession, touchSession, useInvitation, type InvitationRow } from '../db/repos/sessions.ts'
 import { findUserByEmail, getUser, insertUser } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
-import { badRequest, conflict, linkNotValid, tooManyRequests, unauthenticated } from '../errors.ts'
+import { badRequest, conflict, linkNotValid, unauthenticated } from '../errors.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
-import { RateLimiter } from './rate-limiter.ts'
+import { DEFAULT_SIGN_IN_LIMITS, SignInLimits, SignInThrottled, type SignInLimitSettings } from './sign-in-limits.ts'
 import { newToken, tokenId } from './tokens.ts'
 
-export interface AuthSettings {
+/** Sign-in failures slow the failing account and address down (sign-in-limits.ts). */
+export interface AuthSettings extends SignInLimitSettings {
   /** A session ends this long after sign-in, whatever happens. */
   sessionMaxAgeMs: number
   /** A session ends after this long without a request or an open document. */
   idleTimeoutMs: number
   /** Invitation links expire after this long. */
   invitationTtlMs: number
-  /** Failed sign-ins allowed per account, and per address, in `failureWindowMs`. */
-  failuresPerAccount: number
-  failuresPerAddress: number
-  failureWindowMs: number
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionMaxAgeMs: 12 * 60 * 60 * 1000,
   idleTimeoutMs: 30 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
-  failuresPerAccount: 5,
-  failuresPerAddress: 20,
-  failureWindowMs: 15 * 60 * 1000,
+  ...DEFAULT_SIGN_IN_LIMITS,
 }
 
 /** A session's last-seen time is refreshed at most this often. */
@@ -51,8 +46,7 @@ export interface SignedIn {
 export type SessionEndReason = 'sign-out' | 'expired'
 
 export class AuthService {
-  private readonly byAccount: RateLimiter
-  private readonly byAddress: RateLimiter
+  private readonly limits: SignInLimits
   private readonly endedListeners = new Set<(sessionId: string, userId: string, reason: SessionEndReason) => void>()
 
   constructor(
@@ -60,8 +54,7 @@ export class AuthService {
     readonly settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
     private readonly now: () => number = Date.now,
   ) {
-    this.byAccount = new RateLimiter(settings.failuresPerAccount, settings.failureWindowMs, now)
-    this.byAddress = new RateLimiter(settings.failuresPerAddress, settings.failureWindowMs, now)
+    this.limits = new SignInLimits(settings, now)
   }
 
   onSessionEnded(listener: (sessionId: string, userId: string, reason: SessionEndReason) => void): () => void {
@@ -69,22 +62,26 @@ export class AuthService {
     return () => this.endedListeners.delete(listener)
   }
 
-  /** Checks the password and opens a session; the token goes into the cookie. */
+  /**
+   * Checks the password and opens a session; the token goes into the cookie. An address that has been
+   * failing is answered 429 (`SignInThrottled`) until its delay is over, whatever the password.
+   */
   async signIn(email: string, password: string, address: string): Promise<{ token: string } & SignedIn> {
     const account = email.trim().toLowerCase()
-    if (this.byAccount.blocked(account) || this.byAddress.blocked(address)) {
-      await recordAudit(this.db, { event: 'sign-in-failed', detail: { reason: 'rate-limited' } })
-      throw tooManyRequests('Too many failed sign-in attempts. Wait 15 minutes and try again.')
+    const waitMs = this.limits.waitMs(account, address)
+    if (waitMs > 0) {
+      const refused = new SignInThrottled(waitMs)
+      await recordAudit(this.db, { event: 'sign-in-failed', detail: { reason: 'rate-limited', retryAfter: refused.retryAfter } })
+      throw refused
     }
     const found = await findUserByEmail(this.db, account)
     const ok = await verifyPassword(password, found?.passwordHash ?? null)
     if (!found || !ok || found.user.disabledAt) {
-      this.byAccount.hit(account)
-      this.byAddress.hit(address)
+      this.limits.failed(account, address)
       await recordAudit(this.db, { event: 'sign-in-failed', userId: found?.user.id ?? null, authorityId: found?.user.authorityId ?? null, detail: { reason: found?.user.disabledAt ? 'disabled' : 'bad-credentials' } })
       throw unauthenticated('Enter a correct email address and password')
     }
-    this.byAccount.reset(account)
+    this.limits.succeeded(account, address)
     const signed = await this.openSession(found.user)
     await recordAudit(this.db, { event: 'sign-in', userId: found.user.id, authorityId: found.user.authorityId })
     return signed

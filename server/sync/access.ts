@@ -1,6 +1,7 @@
 /**
  * What a signed-in user may do with one document: computed from the membership rows and the meeting's
- * roles when the connection opens (DESIGN §4), then used by the update check on every update.
+ * roles when the connection opens (DESIGN §4), then used by the update check on every update. Which
+ * membership row counts, on which (UK) date, is the API's own rule (server/cases/membership.ts).
  * @module
  */
 import type * as Y from 'yjs'
@@ -11,6 +12,7 @@ import { CONTROL_SECTION, parseDocumentName, type DocumentRef } from '../../sche
 import { canRead, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
 import { documentLayout } from '../../schemas/layout.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT } from '../../schemas/templates/registry.ts'
+import { accessDate, activeMembers, resolveMembership, viewerOf } from '../cases/membership.ts'
 import { parseRow } from '../db/entity-row.ts'
 import { getAuthority } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
@@ -46,21 +48,13 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   const caseRow = await db.selectFrom('cases').select('authority_id').where('id', '=', meeting.caseId).executeTakeFirst()
   if (!caseRow || caseRow.authority_id !== user.authorityId) return { ok: false, reason: 'forbidden' }
   const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).execute()).map((r) => parseRow(Member, r))
-  const today = new Date().toISOString().slice(0, 10)
-  const members = allMembers.filter((m) => m.userId === user.id)
-  const member = members.find((m) => m.optedOutDate === null || m.optedOutDate > today) ?? members[0] ?? null
-  const viewer: Viewer = {
-    userId: user.id,
-    memberId: member?.id ?? null,
-    role: member?.role ?? null,
-    optedOut: !member || (member.optedOutDate !== null && member.optedOutDate <= today),
-  }
+  const today = accessDate()
+  const viewer = viewerOf(user.id, resolveMembership(allMembers.filter((m) => m.userId === user.id), today))
   const meetingRoles: MeetingRoles = { chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId }
   if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
   const authority = await getAuthority(db, caseRow.authority_id)
   const agenda = agendaFor(meeting.agendaVariant ?? authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
-  const active = allMembers.filter((m) => m.optedOutDate === null || m.optedOutDate > today)
-  const sections = new Set(documentLayout(doc, agenda, active).map((s) => s.name))
+  const sections = new Set(documentLayout(doc, agenda, activeMembers(allMembers, today)).map((s) => s.name))
   return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles, sections } }
 }
 

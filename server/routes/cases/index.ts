@@ -1,12 +1,13 @@
 /**
- * `/api/cases`: the signed-in user's cases (GET), opening a case (POST; the creator becomes its lead
- * social worker), one case with its core group, meetings and due items (GET), and changing it (PATCH).
- * Members and meetings of a case are in members.ts and meetings.ts beside this file.
+ * `/api/cases`: the signed-in user's cases (GET), opening a case (POST; staff only, `canStartCase`: the
+ * creator becomes its lead social worker), one case with its core group, meetings and due items (GET),
+ * and changing it (PATCH). Members and meetings of a case are in members.ts and meetings.ts beside this file.
  * @module
  */
 import { Hono } from 'hono'
 import { CaseDetailResponse, CaseListResponse, CreateCaseRequest, type CaseSummary } from '../../../schemas/api/cases.ts'
 import { Case, isActiveMember, UpdateCaseInput, type Member } from '../../../schemas/entities/index.ts'
+import { canStartCase } from '../../../schemas/permissions.ts'
 import { ukDateOf } from '../../../schemas/timescales/index.ts'
 import { newId } from '../../auth/tokens.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
@@ -15,6 +16,7 @@ import { caseDetail } from '../../cases/case-view.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { buildCase, insertCase, listCasesOfAuthority, listCasesOfUser, saveCase } from '../../db/repos/cases.ts'
 import { buildMember, insertMember, membershipsOfUser } from '../../db/repos/members.ts'
+import { forbidden } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 import { memberRoutes } from './members.ts'
@@ -43,6 +45,7 @@ export function caseRoutes(services: ApiServices) {
     })
     .post('/', async (c) => {
       const { user } = requireAuth(c)
+      if (!canStartCase(user)) throw forbidden('Only social care staff can start a case')
       const { agency, sharingSecurely, ...input } = await readJson(c, CreateCaseRequest)
       // Both rows are validated before either is written, so a case is never left without its lead.
       const created = buildCase({ ...input, authorityId: user.authorityId, status: 'open', planEndedDate: null })

@@ -1,5 +1,6 @@
 /**
- * `/api/session`: sign in (POST), who am I (GET), sign out (DELETE).
+ * `/api/session`: sign in (POST; a slowed address is answered 429 with `Retry-After`), who am I (GET),
+ * sign out (DELETE).
  * @module
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -7,6 +8,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { SignInInput } from '../../../schemas/api/session.ts'
 import type { AuthService, SignedIn } from '../../auth/auth-service.ts'
+import { SignInThrottled } from '../../auth/sign-in-limits.ts'
 import { requireAuth, SESSION_COOKIE, type AppEnv } from '../../auth/middleware.ts'
 import { readJson } from '../validate.ts'
 
@@ -37,7 +39,10 @@ export function sessionRoutes(auth: AuthService) {
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const { email, password } = await readJson(c, SignInInput)
-      const signed = await auth.signIn(email, password, clientAddress(c))
+      const signed = await auth.signIn(email, password, clientAddress(c)).catch((err: unknown) => {
+        if (err instanceof SignInThrottled) c.header('Retry-After', String(err.retryAfter))
+        throw err
+      })
       setSessionCookie(c, signed.token, signed.expiresAt)
       return c.json(sessionBody(signed), 201)
     })
