@@ -6,7 +6,9 @@
 import { DashboardResponse, type DashboardCase } from '../../schemas/api/dashboard.ts'
 import { MEETING_TYPE_LABELS } from '../../schemas/entities/meeting.ts'
 import { CORE_GROUP_ROLE_LABELS } from '../../schemas/roles.ts'
+import { canStartCase } from '../../schemas/permissions.ts'
 import { useApi } from '../api/use-api.ts'
+import { useSession } from '../session.ts'
 import { DueList } from '../components/DueList/DueList.tsx'
 import { LoadFailed } from '../components/LoadFailed.tsx'
 import { dayAndDate } from '../dates.ts'
@@ -44,15 +46,20 @@ function CaseCard({ k }: { k: DashboardCase }) {
 
 export function MyCasesPage() {
   const [state] = useApi('/api/dashboard', DashboardResponse)
+  const session = useSession()
+  // Only social care staff start cases (the server refuses anyone else); the family never sees the button.
+  const mayStart = session.status === 'signed-in' && canStartCase(session.session.user)
   if (state.status === 'failed') return <LoadFailed error={state.error} what="Cases" />
   return (
     <main className="page" id="main-content" aria-busy={state.status === 'loading'}>
       <h1 className="page__title">My cases</h1>
-      <p>
-        <a className="button" href="/cases/new">
-          Start a case
-        </a>
-      </p>
+      {mayStart && (
+        <p>
+          <a className="button" href="/cases/new">
+            Start a case
+          </a>
+        </p>
+      )}
       {state.status === 'ok' &&
         (state.data.cases.length === 0 ? (
           <p>You are not in the core group of any case yet.</p>

@@ -11,6 +11,7 @@ import { listAudit } from '../../db/repos/audit.ts'
 import { forbidden, notFound } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam } from '../validate.ts'
+import { resolveMembership, viewerOf } from '../../cases/membership.ts'
 
 export function auditRoutes(services: ApiServices) {
   return new Hono<AppEnv>().get('/:id/audit', async (c) => {
@@ -19,10 +20,10 @@ export function auditRoutes(services: ApiServices) {
     const caseRow = await services.db.selectFrom('cases').select('authority_id').where('id', '=', caseId).executeTakeFirst()
     if (!caseRow || caseRow.authority_id !== user.authorityId) throw notFound('Case')
     const rows = await services.db.selectFrom('members').select('data').where('case_id', '=', caseId).where('user_id', '=', user.id).execute()
-    const today = new Date().toISOString().slice(0, 10)
-    const member = rows.map((r) => parseRow(Member, r)).find((m) => m.optedOutDate === null || m.optedOutDate > today)
-    if (!member) throw notFound('Case')
-    const viewer = { userId: user.id, memberId: member.id, role: member.role, optedOut: false }
+    // The same membership rule as every other route and the socket (UK date, join and leave dates).
+    const membership = resolveMembership(rows.map((r) => parseRow(Member, r)))
+    if (!membership.active) throw notFound('Case')
+    const viewer = viewerOf(user.id, membership)
     if (!canManageLocks(viewer)) throw forbidden('Only the lead social worker or the team manager can read the audit trail')
     return c.json({ events: await listAudit(services.db, { caseId }) })
   })
