@@ -1,19 +1,20 @@
 /**
  * Taking access away from open sockets when the core group or a meeting's roles change: the user's
  * connections are closed, with `Forbidden` when they left the group (the client stops) and
- * `AccessChanged` otherwise (the client reconnects and gets its new access).
+ * `AccessChanged` otherwise (the client reconnects and gets its new access) — in every server
+ * process, not only this one (`Rooms.changeAccess` broadcasts the change; issue 9 §7).
  * @module
  */
-import { CloseCode } from '../../schemas/protocol.ts'
 import type { Rooms } from '../sync/rooms.ts'
 
-/** Closes the user's connections to any document of the case. */
+/** Closes the user's connections to any document of the case. Returns how many closed here. */
 export function closeCaseSockets(rooms: Rooms, caseId: string, userId: string, optedOut: boolean): number {
-  return rooms.closeWhere(
-    (conn) => conn.identity.userId === userId && conn.identity.access?.caseId === caseId,
-    optedOut ? CloseCode.Forbidden : CloseCode.AccessChanged,
-    optedOut ? 'no longer a member of the core group' : 'access changed',
-  )
+  return rooms.changeAccess({
+    userIds: [userId],
+    caseId,
+    left: optedOut,
+    reason: optedOut ? 'no longer a member of the core group' : 'access changed',
+  })
 }
 
 /** The documents of one meeting. */
@@ -23,10 +24,6 @@ export function meetingDocumentNames(meetingId: string): string[] {
 
 /** Closes the users' connections to the meeting's documents (chair or note taker changed). */
 export function closeMeetingSockets(rooms: Rooms, meetingId: string, userIds: ReadonlySet<string>): number {
-  const names = new Set(meetingDocumentNames(meetingId))
-  return rooms.closeWhere(
-    (conn, room) => userIds.has(conn.identity.userId) && names.has(room.name),
-    CloseCode.AccessChanged,
-    'meeting roles changed',
-  )
+  if (userIds.size === 0) return 0
+  return rooms.changeAccess({ userIds: [...userIds], docs: meetingDocumentNames(meetingId), left: false, reason: 'meeting roles changed' })
 }

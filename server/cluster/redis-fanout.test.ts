@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../test/support/clients.ts'
 import { startRedisProxy, type RedisProxy } from '../../test/support/redis-proxy.ts'
 import { REDIS_URL, haveServices } from '../../test/support/services.ts'
-import type { FanoutListener, FanoutMessage } from '../sync/fanout.ts'
+import type { ClusterMessage, FanoutListener, FanoutMessage } from '../sync/fanout.ts'
 import { RedisFanout } from './redis-fanout.ts'
 
 const enabled = haveServices('Redis fan-out tests', { REDIS_URL })
@@ -48,6 +48,48 @@ describe.skipIf(!enabled)('RedisFanout', () => {
     expect(Array.from((first as { data: Uint8Array }).data)).toEqual(Array.from(data))
     expect(atTwo.messages[1]).toEqual({ kind: 'awareness-query' })
     expect(atOne.messages).toEqual([])
+  })
+
+  it('numbers each process\'s updates of a document from 1, and from 1 again once it closed the document', async () => {
+    const [one, two] = [await open(), await open()]
+    const atTwo = recorder()
+    await two.subscribe('demo:seq', atTwo.listener)
+    const sub = await one.subscribe('demo:seq', recorder().listener)
+    const other = await one.subscribe('demo:seq-other', recorder().listener)
+    for (const doc of ['demo:seq', 'demo:seq', 'demo:seq-other', 'demo:seq']) one.publish(doc, { kind: 'update', data: new Uint8Array([1]) })
+    one.publish('demo:seq', { kind: 'awareness-query' }) // not counted
+    sub.close()
+    await one.subscribe('demo:seq', recorder().listener)
+    one.publish('demo:seq', { kind: 'update', data: new Uint8Array([2]) })
+    await waitFor(() => atTwo.messages.length === 5, 5_000, 'delivery')
+    const from = atTwo.messages.flatMap((m) => (m.kind === 'update' ? [m.from!] : []))
+    const process = one.processId.toString('hex')
+    expect(from).toEqual([1, 2, 3, 1].map((seq) => ({ process, seq })))
+    other.close()
+  })
+
+  it('broadcasts to every other process, never back, and sends what it could not once Redis is back', async () => {
+    proxy = await startRedisProxy(REDIS_URL!)
+    const [one, two, cutOff] = [await open(), await open(), await open(proxy.url)]
+    const heard = { one: [] as ClusterMessage[], two: [] as ClusterMessage[] }
+    one.onBroadcast((m) => heard.one.push(m))
+    const stop = two.onBroadcast((m) => heard.two.push(m))
+    const change = (reason: string): ClusterMessage => ({ kind: 'access-changed', change: { userIds: ['u1'], caseId: 'case_1', left: false, reason } })
+    one.broadcast(change('first'))
+    await waitFor(() => heard.two.length === 1, 5_000, 'the broadcast')
+    expect(heard.two).toEqual([change('first')])
+    expect(heard.one).toEqual([])
+
+    await proxy.cut()
+    await waitFor(() => !cutOff.connected, 5_000, 'the outage to be noticed')
+    cutOff.broadcast(change('during the outage'))
+    await proxy.restore()
+    await waitFor(() => heard.one.length === 1 && heard.two.length === 2, 10_000, 'the missed broadcast after recovery')
+    expect(heard.one).toEqual([change('during the outage')])
+    stop()
+    one.broadcast(change('after stop'))
+    await new Promise((r) => setTimeout(r, 100))
+    expect(heard.two).toHaveLength(2)
   })
 
   it('stops delivering after the subscription is closed', async () => {

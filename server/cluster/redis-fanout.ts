@@ -1,6 +1,9 @@
 /**
  * Scale-out over Redis pub/sub (DESIGN §6): one channel per document, `coregroup:doc:<name>`, carrying
- * updates already durable in the store, awareness, and presence queries between server processes.
+ * updates already durable in the store, awareness, and presence queries between server processes; and
+ * one channel for every process, `coregroup:doc:!cluster` (no document name starts with `!`), carrying
+ * access changes (issue 9 §7). Each update carries this process's count of updates published to its
+ * document, so a peer notices one that never arrived (`RoomChannel`).
  *
  * Redis is a shortcut, never the record: when it is unreachable each process carries on alone (one
  * log line when it goes, one when it is back), and on recovery every room reloads from the store
@@ -11,8 +14,13 @@
 import { Redis } from 'ioredis'
 import { randomBytes } from 'node:crypto'
 import { errorSummary, log } from '../log.ts'
-import type { Fanout, FanoutListener, FanoutMessage, FanoutSubscription } from '../sync/fanout.ts'
-import { decodeChannelMessage, encodeChannelMessage, type ChannelMessage } from './fanout-codec.ts'
+import type { ClusterMessage, Fanout, FanoutListener, FanoutMessage, FanoutSubscription } from '../sync/fanout.ts'
+import { decodeChannelMessage, decodeClusterMessage, encodeChannelMessage, encodeClusterMessage, type ChannelMessage } from './fanout-codec.ts'
+
+/** The cluster channel's name after the prefix. */
+const CLUSTER_CHANNEL = '!cluster'
+/** Cluster messages kept while Redis is down, sent on recovery (the periodic access re-check covers the rest). */
+const MAX_MISSED_BROADCASTS = 1000
 
 export interface RedisFanoutOptions {
   /** `redis://host:port` (REDIS_URL). */
@@ -38,7 +46,12 @@ export class RedisFanout implements Fanout {
   private readonly sub: Redis
   private readonly prefix: string
   private readonly subscribeTimeoutMs: number
+  private readonly clusterChannel: string
   private readonly docs = new Map<string, DocEntry>()
+  /** Updates published per open document (the seq of the last one). */
+  private readonly published = new Map<string, number>()
+  private readonly broadcastListeners = new Set<(message: ClusterMessage) => void>()
+  private missedBroadcasts: ClusterMessage[] = []
   /** Documents this process could not publish to: peers are asked to reload them on recovery. */
   private readonly missed = new Set<string>()
   private missedTimer: NodeJS.Timeout | null = null
@@ -48,6 +61,7 @@ export class RedisFanout implements Fanout {
   constructor(options: RedisFanoutOptions) {
     this.prefix = options.channelPrefix ?? 'coregroup:doc:'
     this.subscribeTimeoutMs = options.subscribeTimeoutMs ?? 2_000
+    this.clusterChannel = this.prefix + CLUSTER_CHANNEL
     const common = {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -95,12 +109,31 @@ export class RedisFanout implements Fanout {
   }
 
   publish(doc: string, message: FanoutMessage): void {
-    this.send(doc, message)
+    if (message.kind !== 'update') return this.send(doc, message)
+    // Counted even when it cannot be sent, so that peers see the gap.
+    const seq = (this.published.get(doc) ?? 0) + 1
+    this.published.set(doc, seq)
+    this.send(doc, { kind: 'update', data: message.data, seq })
+  }
+
+  broadcast(message: ClusterMessage): void {
+    if (this.state === 'closed') return
+    if (this.pub.status !== 'ready') return this.keepBroadcast(message)
+    this.pub.publish(this.clusterChannel, encodeClusterMessage(this.processId, message)).catch((err: unknown) => {
+      this.keepBroadcast(message)
+      this.markDown(err)
+    })
+  }
+
+  onBroadcast(listener: (message: ClusterMessage) => void): () => void {
+    this.broadcastListeners.add(listener)
+    return () => this.broadcastListeners.delete(listener)
   }
 
   async close(): Promise<void> {
     this.state = 'closed'
     this.docs.clear()
+    this.broadcastListeners.clear()
     if (this.missedTimer) clearTimeout(this.missedTimer)
     this.sub.disconnect()
     // QUIT after what is already written (presence withdrawn at shutdown); plain disconnect when down.
@@ -126,6 +159,7 @@ export class RedisFanout implements Fanout {
     const entry = this.docs.get(doc)
     if (!entry || !entry.listeners.delete(listener) || entry.listeners.size > 0) return
     this.docs.delete(doc)
+    this.published.delete(doc) // a room opened again counts from 1 again
     if (this.sub.status === 'ready') this.sub.unsubscribe(this.channelOf(doc)).catch((err: unknown) => this.markDown(err))
   }
 
@@ -143,21 +177,45 @@ export class RedisFanout implements Fanout {
   }
 
   private receive(channel: Buffer, raw: Buffer): void {
+    const name = channel.toString('utf8')
+    if (name === this.clusterChannel) return this.receiveBroadcast(raw)
     const decoded = decodeChannelMessage(raw)
     if (!decoded || decoded.from.equals(this.processId)) return
-    const entry = this.docs.get(channel.toString('utf8').slice(this.prefix.length))
+    const entry = this.docs.get(name.slice(this.prefix.length))
     if (!entry) return
+    const delivered = toDelivered(decoded.from, decoded.message)
     for (const listener of entry.listeners) {
-      if (decoded.message.kind === 'resync-request') listener.resync()
-      else listener.message(decoded.message)
+      if (delivered) listener.message(delivered)
+      else listener.resync()
     }
+  }
+
+  private receiveBroadcast(raw: Buffer): void {
+    const decoded = decodeClusterMessage(raw)
+    if (!decoded) {
+      log.warn('cluster.bad_broadcast', { bytes: raw.length })
+      return
+    }
+    if (decoded.from.equals(this.processId)) return
+    for (const listener of this.broadcastListeners) {
+      try {
+        listener(decoded.message)
+      } catch (err) {
+        log.error('cluster.broadcast_failed', { kind: decoded.message.kind, error: errorSummary(err) })
+      }
+    }
+  }
+
+  private keepBroadcast(message: ClusterMessage): void {
+    if (this.missedBroadcasts.length < MAX_MISSED_BROADCASTS) this.missedBroadcasts.push(message)
+    this.scheduleMissed()
   }
 
   /** After the subscriber (re)connects: subscribe every open document again, then come up. */
   private async resubscribeAll(): Promise<void> {
-    const channels = [...this.docs.keys()].map((d) => this.channelOf(d))
+    const channels = [this.clusterChannel, ...[...this.docs.keys()].map((d) => this.channelOf(d))]
     try {
-      if (channels.length > 0) await this.sub.subscribe(...channels)
+      await this.sub.subscribe(...channels)
     } catch (err) {
       this.markDown(err)
       return
@@ -198,19 +256,29 @@ export class RedisFanout implements Fanout {
       this.missedTimer = null
       this.checkUp()
       if (this.state === 'up') this.flushMissed()
-      else if (this.missed.size > 0) this.scheduleMissed()
+      else if (this.missed.size > 0 || this.missedBroadcasts.length > 0) this.scheduleMissed()
     }, 1_000)
     this.missedTimer.unref()
   }
 
-  /** Asks peers to reload the documents this process could not publish to. */
+  /** Asks peers to reload the documents this process could not publish to; sends missed broadcasts. */
   private flushMissed(): void {
     const docs = [...this.missed]
     this.missed.clear()
     for (const doc of docs) this.send(doc, { kind: 'resync-request' })
+    const broadcasts = this.missedBroadcasts
+    this.missedBroadcasts = []
+    for (const message of broadcasts) this.broadcast(message)
   }
 
   private shortId(): string {
     return this.processId.toString('hex').slice(0, 8)
   }
+}
+
+/** What a listener is given for a channel message: an update names its publisher; null for a resync request. */
+function toDelivered(from: Buffer, message: ChannelMessage): FanoutMessage | null {
+  if (message.kind === 'resync-request') return null
+  if (message.kind !== 'update') return message
+  return { kind: 'update', data: message.data, from: { process: from.toString('hex'), seq: message.seq } }
 }

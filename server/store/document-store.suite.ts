@@ -3,6 +3,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { describeLockTests } from './document-store-locks.suite.ts'
 import type { DocumentStore } from './document-store.ts'
 
 function textUpdate(doc: Y.Doc, section: string, text: string): Uint8Array {
@@ -171,6 +172,8 @@ export function describeDocumentStore(
         await other.close()
       }
     })
+
+    describeLockTests(() => ({ store, reopen }))
 
     it('keeps what was appended across close and reopen', async () => {
       const doc = new Y.Doc()

@@ -1,7 +1,9 @@
 /**
  * Where Yjs documents are kept: an append-only log of updates per document, folded into a snapshot
- * by compaction, plus the log entries set aside as unloadable (quarantine) and which user owns each
- * Yjs client id of a document. Implementations: SQLite (embedded default) and PostgreSQL.
+ * by compaction, plus the log entries set aside as unloadable (quarantine), which user owns each
+ * Yjs client id of a document, and which sections are locked (read in the append's own transaction,
+ * so a lock holds in every process at once, whatever the fan-out delivers). Implementations: SQLite
+ * (embedded default) and PostgreSQL.
  * @module
  */
 
@@ -23,12 +25,66 @@ export interface QuarantinedEntry {
   bytes: number
 }
 
+/** What an append is checked against in its own transaction: the sections the update touches. */
+export interface AppendCheck {
+  sections: ReadonlySet<string>
+}
+
+/** The lock state of a document as the store holds it (`setLock`). */
+export interface DocumentLocks {
+  /** The whole document is locked (or finalised). */
+  locked: boolean
+  /** Locked sections, ascending. */
+  sections: string[]
+}
+
+/** Why a checked append was refused. */
+export type AppendRefusal = 'locked'
+
+/**
+ * A checked append the store refused (nothing was written): the document is locked whole, or one of
+ * the sections the update touches is, as of the append's own transaction.
+ */
+export class AppendRefusedError extends Error {
+  constructor(
+    readonly doc: string,
+    readonly reason: AppendRefusal,
+  ) {
+    super(`append to ${doc} refused: ${reason}`)
+    this.name = 'AppendRefusedError'
+  }
+}
+
+/**
+ * An append not attempted because an earlier append of the same document, handed over before it,
+ * failed or was refused: what it builds on may be missing, so it is never stored after that one.
+ */
+export class EarlierAppendFailedError extends Error {
+  constructor(readonly doc: string) {
+    super(`append to ${doc} not attempted: an earlier append of the document failed`)
+    this.name = 'EarlierAppendFailedError'
+  }
+}
+
 export interface DocumentStore {
   /**
    * Appends one update to a document's log. The promise resolves only when the update is durable
    * (committed); the caller acknowledges the update to its sender after that, never before.
+   * Updates of one document commit in the order they were appended. When one fails, those of the
+   * same document still waiting, and those handed over in the same turn of the event loop as the
+   * failure (before its writer can have seen it), fail too (`EarlierAppendFailedError`).
+   * With `check`, the append is refused (`AppendRefusedError`, nothing written) when, in the
+   * transaction that would write it, the document is locked whole or any of `check.sections` is.
    */
-  append(doc: string, update: Uint8Array): Promise<void>
+  append(doc: string, update: Uint8Array, check?: AppendCheck): Promise<void>
+  /**
+   * Locks or unlocks one section (`section`), or the whole document (`null`). Once it resolves, no
+   * checked append that touches what it locked commits, in any process; a checked append already in
+   * flight commits before it resolves.
+   */
+  setLock(doc: string, section: string | null, locked: boolean): Promise<void>
+  /** The document's locks as `setLock` left them. */
+  locks(doc: string): Promise<DocumentLocks>
   /** Reads a document's snapshot and log tail in one consistent read. Unknown documents are empty. */
   load(doc: string): Promise<StoredDocument>
   /** Number of updates in the log after the snapshot. */
@@ -62,6 +118,15 @@ export interface DocumentStore {
   /** Every recorded client id of `doc` and its owner. */
   clientOwners(doc: string): Promise<Map<number, string>>
   close(): Promise<void>
+}
+
+/** The `section` column's value for a whole-document lock (section names are never empty). */
+export const WHOLE_DOCUMENT = ''
+
+/** `section` as stored; throws on the empty name, which would read as the whole document. */
+export function lockKey(section: string | null): string {
+  if (section === WHOLE_DOCUMENT) throw new RangeError('empty section name')
+  return section ?? WHOLE_DOCUMENT
 }
 
 /** Largest client id accepted: Yjs ids are unsigned 32-bit in practice; a double holds 2^53 exactly. */

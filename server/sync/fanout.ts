@@ -1,21 +1,49 @@
 /**
  * What the sync core needs from scale-out (DESIGN §6): a channel per document shared by every server
- * process holding it. `Rooms` subscribes before it loads a room and publishes what the room accepts;
- * the Redis implementation lives in `server/cluster/`, so the core never imports Redis.
+ * process holding it, and one channel for every process (access changes, issue 9 §7). `Rooms`
+ * subscribes before it loads a room and publishes what the room accepts; the Redis implementation
+ * lives in `server/cluster/`, so the core never imports Redis.
  * @module
  */
 
 /** Transaction origin of changes that came from another process: relayed to clients, never re-stored or re-published. */
 export const REMOTE_ORIGIN: unique symbol = Symbol('coregroup.remote')
 
+/**
+ * Where a received update came from: the publishing process, and how many updates of this document
+ * it had published when it sent this one (1, 2, 3, … while its room stays open; from 1 again after
+ * it reopens the room). A number skipped means an update lost between its commit and its delivery.
+ */
+export interface PublisherSeq {
+  process: string
+  seq: number
+}
+
 /** A message on a document's channel. */
 export type FanoutMessage =
-  /** A Yjs update another process has made durable in the store. */
-  | { kind: 'update'; data: Uint8Array }
+  /** A Yjs update another process has made durable in the store (`from` is set on delivery). */
+  | { kind: 'update'; data: Uint8Array; from?: PublisherSeq }
   /** An awareness update (y-protocols encoding) from another process's connections. */
   | { kind: 'awareness'; data: Uint8Array }
   /** A process opened the document: everyone holding it republishes their connections' presence. */
   | { kind: 'awareness-query' }
+
+/**
+ * Who may no longer do what they could when their sockets opened: the connections of `userIds` —
+ * to any document of `caseId` when given, to `docs` when given — are closed, `Forbidden` when they
+ * `left` (the client stops), `AccessChanged` otherwise (the client reconnects with its new access).
+ */
+export interface AccessChange {
+  userIds: string[]
+  caseId?: string
+  docs?: string[]
+  left: boolean
+  /** The close reason (for the client's log). */
+  reason: string
+}
+
+/** A message for every process. */
+export type ClusterMessage = { kind: 'access-changed'; change: AccessChange }
 
 export interface FanoutListener {
   message(message: FanoutMessage): void
@@ -39,5 +67,9 @@ export interface Fanout {
   subscribe(doc: string, listener: FanoutListener): Promise<FanoutSubscription>
   /** Sends to every other process holding the document; never blocks, never throws. */
   publish(doc: string, message: FanoutMessage): void
+  /** Sends to every other process; never blocks, never throws (best effort: see `Rooms` re-checks). */
+  broadcast(message: ClusterMessage): void
+  /** Delivers the other processes' `broadcast`s to `listener` until the returned function is called. */
+  onBroadcast(listener: (message: ClusterMessage) => void): () => void
   close(): Promise<void>
 }

@@ -3,11 +3,16 @@
  * messages that arrive during the load wait and are applied after it, so nothing published in
  * between is missed. Updates from other processes take their turn in the room (`Room.applyRemote`):
  * relayed to this process's clients, never stored or published again.
+ *
+ * Each publisher numbers its updates of the document (`PublisherSeq`). A number skipped — an update
+ * committed but never delivered, e.g. its process died or lost Redis between the two — makes the room
+ * catch up from the store (issue 9 §7). The first update seen from a publisher, and a publisher that
+ * starts again from 1 (it reopened the room), are no gap.
  * @module
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { errorSummary, log } from '../log.ts'
-import { REMOTE_ORIGIN, type Fanout, type FanoutListener, type FanoutMessage, type FanoutSubscription } from './fanout.ts'
+import { REMOTE_ORIGIN, type Fanout, type FanoutListener, type FanoutMessage, type FanoutSubscription, type PublisherSeq } from './fanout.ts'
 import type { Room } from './room.ts'
 
 export class RoomChannel implements FanoutListener {
@@ -16,6 +21,8 @@ export class RoomChannel implements FanoutListener {
   private resyncWanted = false
   private subscription: FanoutSubscription | null = null
   private closed = false
+  /** The seq of the last update seen from each publishing process. */
+  private readonly lastSeq = new Map<string, number>()
 
   constructor(
     readonly name: string,
@@ -49,6 +56,12 @@ export class RoomChannel implements FanoutListener {
     try {
       switch (message.kind) {
         case 'update':
+          if (this.skipped(message.from)) {
+            // The store has this update and the one(s) skipped: catch up from it instead.
+            log.warn('cluster.fanout_gap', { doc: this.name, from: message.from!.process.slice(0, 8), seq: message.from!.seq })
+            this.resync()
+            return
+          }
           void room.applyRemote(message.data).catch((err) => log.warn('cluster.bad_message', { doc: this.name, kind: message.kind, error: errorSummary(err) }))
           return
         case 'awareness':
@@ -81,6 +94,14 @@ export class RoomChannel implements FanoutListener {
       },
       (err) => log.error('cluster.resync_failed', { doc: this.name, error: errorSummary(err) }),
     )
+  }
+
+  /** Notes `from`'s seq; true when it skipped one since the last update seen from it. */
+  private skipped(from: PublisherSeq | undefined): boolean {
+    if (!from) return false
+    const last = this.lastSeq.get(from.process)
+    this.lastSeq.set(from.process, from.seq)
+    return last !== undefined && from.seq !== last + 1 && from.seq !== 1
   }
 
   close(): void {

@@ -340,14 +340,16 @@ export class Room {
       this.turns.afterCommits(() => conn.send(encodeAck(seq)))
       return
     }
-    void this.commit(captured, conn, seq).catch(() => {}) // a failed commit fails the room
+    // The store refuses it, in the append's own transaction, if another process locked a section it
+    // touches meanwhile; a refused or failed commit fails the room, and its clients resend after reload.
+    void this.commit(captured, conn, seq, resolution.sections).catch(() => {})
     this.retryHeld()
   }
 
   /** Appends an integrated change; after its commit (in order) relays it, acknowledges it, publishes it. */
-  private commit(captured: Captured, origin: Connection | null, seq: number | null): Promise<void> {
+  private commit(captured: Captured, origin: Connection | null, seq: number | null, sections?: ReadonlySet<string>): Promise<void> {
     this.appendedSinceCompaction++
-    return this.turns.append(captured.update, () => {
+    return this.turns.append(captured.update, sections && { sections }, () => {
       this.broadcast(captured.update, origin)
       if (origin && seq !== null) origin.send(encodeAck(seq))
       this.hooks.onAccepted?.(this, captured.update)

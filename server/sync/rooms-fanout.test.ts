@@ -7,38 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { MessageType, SyncStep } from '../../schemas/protocol.ts'
+import { MemoryHub } from '../../test/support/memory-hub.ts'
 import type { DocumentStore, StoredDocument } from '../store/document-store.ts'
 import { openSqlite } from '../store/sqlite/database.ts'
 import { SqliteDocumentStore } from '../store/sqlite/sqlite-document-store.ts'
-import type { Fanout, FanoutListener, FanoutMessage } from './fanout.ts'
 import { Rooms } from './rooms.ts'
-
-/** Every node's messages reach every other node's listeners of the same document, at once. */
-class MemoryHub {
-  readonly published: Array<{ from: string; doc: string; message: FanoutMessage }> = []
-  private readonly listeners = new Map<string, Set<{ node: string; listener: FanoutListener }>>()
-
-  node(id: string): Fanout {
-    return {
-      subscribe: async (doc, listener) => {
-        const entry = { node: id, listener }
-        const set = this.listeners.get(doc) ?? new Set()
-        set.add(entry)
-        this.listeners.set(doc, set)
-        return { close: () => set.delete(entry) }
-      },
-      publish: (doc, message) => {
-        this.published.push({ from: id, doc, message })
-        for (const e of this.listeners.get(doc) ?? []) if (e.node !== id) e.listener.message(message)
-      },
-      close: async () => {},
-    }
-  }
-
-  subscribers(doc: string): number {
-    return this.listeners.get(doc)?.size ?? 0
-  }
-}
 
 function fakeSocket() {
   const frames: Uint8Array[] = []
@@ -101,7 +74,9 @@ describe('Rooms with a fan-out channel', () => {
     let release: () => void = () => {}
     const gate = new Promise<void>((r) => (release = r))
     const slow: DocumentStore = {
-      append: (d, u) => inner.append(d, u),
+      append: (d, u, c) => inner.append(d, u, c),
+      setLock: (d, s, l) => inner.setLock(d, s, l),
+      locks: (d) => inner.locks(d),
       load: async (d): Promise<StoredDocument> => {
         const stored = await inner.load(d)
         await gate
@@ -145,7 +120,9 @@ describe('Rooms with a fan-out channel', () => {
     const inner = new SqliteDocumentStore(openSqlite(':memory:'))
     let failAppends = false
     const flaky: DocumentStore = {
-      append: (d, u) => (failAppends ? Promise.reject(new Error('disk full')) : inner.append(d, u)),
+      append: (d, u, c) => (failAppends ? Promise.reject(new Error('disk full')) : inner.append(d, u, c)),
+      setLock: (d, s, l) => inner.setLock(d, s, l),
+      locks: (d) => inner.locks(d),
       load: (d) => inner.load(d),
       logLength: (d) => inner.logLength(d),
       compact: (d) => inner.compact(d),

@@ -2,6 +2,10 @@
  * Keeps one room per open document: loads it on the first connection, compacts its log when it grows,
  * and compacts and unloads it when it has been idle for a while. With a `fanout` (scale-out), each
  * room is subscribed to its document's channel before it loads, and what it accepts is published.
+ *
+ * Access changes close the affected connections in every process (issue 9 §7): `changeAccess` closes
+ * them here and broadcasts the change, which every other process's `Rooms` applies the same way; a
+ * periodic re-check (`startAccessRecheck`) catches whatever a broadcast missed.
  * @module
  */
 import { COMPACT_AFTER_UPDATES, ROOM_IDLE_UNLOAD_MS } from '../../schemas/limits.ts'
@@ -9,7 +13,7 @@ import { CloseCode } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import type { Connection } from './connection.ts'
-import type { Fanout } from './fanout.ts'
+import type { AccessChange, Fanout } from './fanout.ts'
 import { Room, type RoomHooks } from './room.ts'
 import { RoomChannel } from './room-channel.ts'
 
@@ -20,6 +24,9 @@ export interface RoomsOptions {
   /** Other server processes holding the same documents (Redis); none in single-process mode. */
   fanout?: Fanout
 }
+
+/** How often open connections' access is re-checked by default (`startAccessRecheck`). */
+export const ACCESS_RECHECK_MS = 60_000
 
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>()
@@ -32,6 +39,8 @@ export class Rooms {
   private readonly compactAfter: number
   private readonly hooks: RoomHooks
   private readonly channels = new Map<Room, RoomChannel>()
+  private readonly stopBroadcasts: () => void
+  private recheckTimer: NodeJS.Timeout | null = null
 
   constructor(private readonly store: DocumentStore, private readonly options: RoomsOptions = {}) {
     this.idleUnloadMs = options.idleUnloadMs ?? ROOM_IDLE_UNLOAD_MS
@@ -67,6 +76,7 @@ export class Rooms {
     }
     this.compactTimer = setInterval(() => void this.compactGrown(), 5_000)
     this.compactTimer.unref()
+    this.stopBroadcasts = fanout?.onBroadcast((m) => m.kind === 'access-changed' && this.closeAffected(m.change)) ?? (() => {})
   }
 
   /** The room of `name`, loading it if needed. Cancels a pending idle unload. */
@@ -125,6 +135,45 @@ export class Rooms {
       room.leave(conn)
     }
     return victims.length
+  }
+
+  /**
+   * Closes the connections `change` takes access from, in this process and (broadcast) in every other.
+   * Returns how many were closed here.
+   */
+  changeAccess(change: AccessChange): number {
+    this.options.fanout?.broadcast({ kind: 'access-changed', change })
+    return this.closeAffected(change)
+  }
+
+  private closeAffected(change: AccessChange): number {
+    const users = new Set(change.userIds)
+    const docs = change.docs && new Set(change.docs)
+    return this.closeWhere(
+      (conn, room) =>
+        users.has(conn.identity.userId) &&
+        (change.caseId === undefined || conn.identity.access?.caseId === change.caseId) &&
+        (docs === undefined || docs.has(room.name)),
+      change.left ? CloseCode.Forbidden : CloseCode.AccessChanged,
+      change.reason,
+    )
+  }
+
+  /**
+   * Runs `recheck` every `intervalMs` (one run at a time) until `closeAll`: it re-resolves each open
+   * connection's access and closes those whose access changed. Replaces an earlier one.
+   */
+  startAccessRecheck(recheck: (rooms: Rooms) => Promise<unknown>, intervalMs = ACCESS_RECHECK_MS): void {
+    if (this.recheckTimer) clearInterval(this.recheckTimer)
+    let running = false
+    this.recheckTimer = setInterval(() => {
+      if (running) return
+      running = true
+      recheck(this)
+        .catch((err) => log.error('sync.access_recheck_failed', { error: errorSummary(err) }))
+        .finally(() => (running = false))
+    }, intervalMs)
+    this.recheckTimer.unref()
   }
 
   /** Subscribes to the document's channel (when scaled out), then loads the room. */
@@ -211,6 +260,8 @@ export class Rooms {
   /** Closes every connection and compacts every loaded room (graceful shutdown). */
   async closeAll(): Promise<void> {
     clearInterval(this.compactTimer)
+    if (this.recheckTimer) clearInterval(this.recheckTimer)
+    this.stopBroadcasts()
     for (const t of this.idleTimers.values()) clearTimeout(t)
     this.idleTimers.clear()
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)))

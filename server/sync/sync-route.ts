@@ -1,7 +1,8 @@
 /**
  * Adapts Hono's websocket to the sync core: `/sync/<document name>`. The upgrade is authenticated by
  * the session cookie and its Origin checked; the user's access to the document is resolved before the
- * room is joined. Frames that arrive meanwhile are queued; text frames close the connection.
+ * room is joined, and re-resolved periodically while it is open (`recheckAccess`). Frames that arrive
+ * meanwhile are queued; text frames close the connection.
  * @module
  */
 import type { Context } from 'hono'
@@ -11,6 +12,7 @@ import { MAX_DOCUMENTS_PER_CONNECTION } from '../../schemas/limits.ts'
 import { CloseCode } from '../../schemas/protocol.ts'
 import type { SignedIn } from '../auth/auth-service.ts'
 import { sameOrigin, SESSION_COOKIE } from '../auth/middleware.ts'
+import { recheckAccess } from '../cluster/access-recheck.ts'
 import { recordAudit } from '../db/repos/audit.ts'
 import { errorSummary, log } from '../log.ts'
 import type { ApiServices } from '../routes/index.ts'
@@ -47,6 +49,8 @@ async function admit(c: Context, services: ApiServices, name: string | null): Pr
 }
 
 export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: ApiServices) {
+  // What admitted a socket is checked again while it is open (stopped by `rooms.closeAll`).
+  services.rooms.startAccessRecheck((rooms) => recheckAccess(rooms, services.db))
   return upgradeWebSocket((c) => {
     const name = safeDecode(c.req.param('name') ?? '')
     const admission = admit(c, services, name)

@@ -67,10 +67,11 @@ export class TurnQueue {
 
   /**
    * Hands `update` to the store now (so it joins the group commit) and runs `after` once it and every
-   * update appended before it are durable. A failed append fails the room; `after` then never runs.
+   * update appended before it are durable. With `check`, the store refuses it if any of those sections
+   * (or the whole document) is locked in the store at commit time. A failed append fails the room; `after` then never runs.
    */
-  append(update: Uint8Array, after: () => void): Promise<void> {
-    const appended = this.store.append(this.name, update)
+  append(update: Uint8Array, check: { sections: ReadonlySet<string> } | undefined, after: () => void): Promise<void> {
+    const appended = this.store.append(this.name, update, check)
     appended.catch(() => {}) // handled below, in order; never an unhandled rejection meanwhile
     const done = this.commits.then(() => appended).then(after, (err: unknown) => {
       if (!this.failed) {

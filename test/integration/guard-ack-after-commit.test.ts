@@ -25,13 +25,13 @@ class GatedStore {
     return new Proxy(inner, {
       get: (target, key, receiver) => {
         if (key !== 'append') return Reflect.get(target, key, receiver)
-        return async (doc: string, update: Uint8Array) => {
+        return async (...args: Parameters<DocumentStore['append']>) => {
           if (this.shut) {
             this.appendsWaiting++
             await new Promise<void>((resolve) => this.waiters.push(resolve))
             this.appendsWaiting--
           }
-          return target.append(doc, update)
+          return target.append(...args)
         }
       },
     })

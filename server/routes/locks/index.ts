@@ -1,10 +1,12 @@
 /**
  * `/api/documents/:name/locks`: the lead social worker (or team manager) locks or unlocks one section
- * or a whole document. The lock is written into the document's `control` map by the server, so every
+ * or a whole document. The lock is written to the store's lock table first — every process's append
+ * reads it in its own transaction — then into the document's `control` map by the server, so every
  * open editor sees it at once and the update check enforces it.
  * @module
  */
 import { Hono } from 'hono'
+import type * as Y from 'yjs'
 import { CONTROL_SECTION, parseSectionName } from '../../../schemas/documents.ts'
 import { LockInput } from '../../../schemas/api/locks.ts'
 import { canManageLocks, sectionBelongsTo } from '../../../schemas/permissions.ts'
@@ -15,6 +17,19 @@ import { resolveAccess } from '../../sync/access.ts'
 import { controlStateOf } from '../../sync/update-guard.ts'
 import type { ApiServices } from '../index.ts'
 import { readJson } from '../validate.ts'
+
+/** Writes the lock into the document's `control` map (what editors show and the room's check reads). */
+function writeLock(doc: Y.Doc, input: LockInput): void {
+  const control = doc.getMap(CONTROL_SECTION)
+  if (input.section === undefined) {
+    control.set('locked', input.locked)
+    return
+  }
+  const sections = { ...((control.get('sections') as Record<string, true> | undefined) ?? {}) }
+  if (input.locked) sections[input.section] = true
+  else delete sections[input.section]
+  control.set('sections', sections)
+}
 
 export function lockRoutes(services: ApiServices) {
   return new Hono<AppEnv>().post('/:name/locks', async (c) => {
@@ -32,17 +47,19 @@ export function lockRoutes(services: ApiServices) {
       }
     }
     const room = await services.rooms.get(name)
-    await room.applyServerChange((doc) => {
-      const control = doc.getMap(CONTROL_SECTION)
-      if (input.section === undefined) {
-        control.set('locked', input.locked)
-      } else {
-        const sections = { ...((control.get('sections') as Record<string, true> | undefined) ?? {}) }
-        if (input.locked) sections[input.section] = true
-        else delete sections[input.section]
-        control.set('sections', sections)
-      }
-    })
+    // The store's lock first: from then on no process's append to what it locks commits, whatever
+    // the fan-out delivers (issue 9 §7). An unlock goes first too: the live copy stays the stricter.
+    const section = input.section ?? null
+    const before = controlStateOf(room.doc)
+    await services.store.setLock(name, section, input.locked)
+    try {
+      await room.applyServerChange((doc) => writeLock(doc, input))
+    } catch (err) {
+      // The document never showed the change: the store's lock goes back to what the document shows.
+      const shown = section === null ? before.locked : before.sections[section] === true
+      await services.store.setLock(name, section, shown).catch(() => {})
+      throw err
+    }
     await recordAudit(services.db, {
       event: input.locked ? 'lock' : 'unlock',
       userId: user.id,

@@ -35,6 +35,13 @@ export const MIGRATIONS: readonly string[] = [
      first_seen_at timestamptz NOT NULL DEFAULT now(),
      PRIMARY KEY (doc, client)
    );`,
+  // Locks read by checked appends in their own transaction; section '' is the whole document.
+  `CREATE TABLE doc_locks (
+     doc       text NOT NULL,
+     section   text NOT NULL,
+     locked_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (doc, section)
+   );`,
 ]
 
 export interface PostgresOptions {
@@ -47,18 +54,27 @@ export interface PostgresOptions {
   schema?: string
   /** Connections in the pool. */
   max?: number
+  /** Overrides of {@link DEFAULT_TIMEOUTS} (tests use short ones). */
+  timeouts?: Partial<PostgresTimeouts>
 }
 
 /**
  * Limits so that one hung query or unreachable server cannot stall a process forever: the server
- * cancels a statement after `statement_timeout`; the client gives up on a query a little later (in
- * case the server cannot even answer) and on a new connection after `connectionTimeoutMillis`.
+ * cancels a statement after `statementMs`; the client gives up on a query a little later (in case the
+ * server cannot even answer) and on a new connection after `connectionMs`.
  */
-const POOL_TIMEOUTS = {
-  statement_timeout: 15_000,
-  query_timeout: 20_000,
-  connectionTimeoutMillis: 10_000,
-} as const satisfies pg.PoolConfig
+export interface PostgresTimeouts {
+  statementMs: number
+  queryMs: number
+  connectionMs: number
+}
+
+export const DEFAULT_TIMEOUTS: PostgresTimeouts = { statementMs: 15_000, queryMs: 20_000, connectionMs: 10_000 }
+
+function poolTimeouts(given: Partial<PostgresTimeouts> = {}): pg.PoolConfig {
+  const t = { ...DEFAULT_TIMEOUTS, ...given }
+  return { statement_timeout: t.statementMs, query_timeout: t.queryMs, connectionTimeoutMillis: t.connectionMs }
+}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 
@@ -81,7 +97,7 @@ export async function openPostgres(options: PostgresOptions): Promise<pg.Pool> {
     connectionString = url.toString()
     serverOptions = `${fromUrl ? `${fromUrl} ` : ''}-c search_path=${schema}`
   }
-  const pool = new pg.Pool({ ...POOL_TIMEOUTS, connectionString, options: serverOptions, max: options.max ?? 10 })
+  const pool = new pg.Pool({ ...poolTimeouts(options.timeouts), connectionString, options: serverOptions, max: options.max ?? 10 })
   // An idle connection that breaks (server restart) is dropped from the pool; without a listener
   // the error would end the process.
   pool.on('error', (err) => log.error('store.pg_idle_error', { error: errorSummary(err) }))

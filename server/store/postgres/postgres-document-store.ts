@@ -1,99 +1,87 @@
 /**
  * The production document store: PostgreSQL through `pg`, shared by every server process.
  *
- * Group commit: appends wait for the insert in flight (at most one at a time) and then go together
- * in one multi-row INSERT, its own transaction; every caller's promise resolves only after that
- * commit. Under load a batch holds whatever arrived during the previous commit, so many editors
- * typing at once cost one commit, not one each.
+ * Group commit (`append-queue.ts`): appends of one turn of the event loop go together in one
+ * multi-row INSERT (`append-batch.ts`), its own transaction, with the lock check in the same
+ * statement; every caller's promise resolves only after that commit. Up to `maxFlushes` batches are
+ * in flight at once, never two holding the same document, so a stalled INSERT (cancelled by the
+ * pool's statement timeout) fails its own documents' appends only and the others carry on (issue 9 §6).
  *
  * Seqs and client ids are `bigint` columns, which `pg` returns as strings; they are turned back into
  * numbers here (both stay below 2^53).
  * @module
  */
 import type pg from 'pg'
-import { normalizeClientIds, type DocumentStore, type QuarantinedEntry, type StoredDocument } from '../document-store.ts'
+import { AppendQueue } from '../append-queue.ts'
+import {
+  lockKey,
+  normalizeClientIds,
+  WHOLE_DOCUMENT,
+  type AppendCheck,
+  type DocumentLocks,
+  type DocumentStore,
+  type QuarantinedEntry,
+  type StoredDocument,
+} from '../document-store.ts'
 import { foldUpdates } from '../merge-updates.ts'
+import { lockForLockChange, toBuffer, writeBatch } from './append-batch.ts'
 import { openPostgres, type PostgresOptions } from './database.ts'
+import { inTransaction } from './transaction.ts'
 
-interface PendingAppend {
-  doc: string
-  update: Uint8Array
-  resolve: () => void
-  reject: (err: unknown) => void
-}
-
-/** Most rows in one INSERT (two parameters each; PostgreSQL allows 65,535). */
+/** Most rows in one INSERT (three parameters each; PostgreSQL allows 65,535). */
 const MAX_BATCH_ROWS = 1000
 /** Most bytes in one INSERT; the rest waits for the next one. */
 const MAX_BATCH_BYTES = 16 * 1024 * 1024
+/** Batches in flight at once (each on a connection of its own). */
+const MAX_FLUSHES = 4
 /** First key of the two-key advisory lock that serialises compactions of one document. */
 const COMPACT_LOCK_SPACE = 0x636f6d70 // "comp"
 
+export interface PostgresStoreOptions {
+  /** `false` when the pool is shared (with the relational rows): `close` then leaves it open. */
+  ownsPool?: boolean
+  /** Batches in flight at once (default 4); keep below the pool's size. */
+  maxFlushes?: number
+}
+
 /** Opens the pool, migrates, and returns the store. */
-export async function openPostgresDocumentStore(options: PostgresOptions): Promise<PostgresDocumentStore> {
-  return new PostgresDocumentStore(await openPostgres(options))
+export async function openPostgresDocumentStore(options: PostgresOptions & Pick<PostgresStoreOptions, 'maxFlushes'>): Promise<PostgresDocumentStore> {
+  return new PostgresDocumentStore(await openPostgres(options), { maxFlushes: options.maxFlushes })
 }
 
 export class PostgresDocumentStore implements DocumentStore {
-  private queue: PendingAppend[] = []
-  private flushScheduled = false
-  private flushing: Promise<void> | null = null
+  private readonly queue: AppendQueue
   private closed = false
 
-  /** `ownsPool: false` when the pool is shared (with the relational rows): `close` then leaves it open. */
   constructor(
     private readonly pool: pg.Pool,
-    private readonly options: { ownsPool?: boolean } = {},
-  ) {}
+    private readonly options: PostgresStoreOptions = {},
+  ) {
+    this.queue = new AppendQueue((batch) => writeBatch(pool, batch), {
+      maxInFlight: options.maxFlushes ?? MAX_FLUSHES,
+      maxRows: MAX_BATCH_ROWS,
+      maxBytes: MAX_BATCH_BYTES,
+    })
+  }
 
-  append(doc: string, update: Uint8Array): Promise<void> {
+  append(doc: string, update: Uint8Array, check?: AppendCheck): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store closed'))
-    return new Promise((resolve, reject) => {
-      this.queue.push({ doc, update, resolve, reject })
-      this.scheduleFlush()
+    return this.queue.push(doc, update, check)
+  }
+
+  async setLock(doc: string, section: string | null, locked: boolean): Promise<void> {
+    const key = lockKey(section)
+    await this.transaction(async (client) => {
+      await lockForLockChange(client, doc)
+      if (locked) await client.query('INSERT INTO doc_locks (doc, section) VALUES ($1, $2) ON CONFLICT (doc, section) DO NOTHING', [doc, key])
+      else await client.query('DELETE FROM doc_locks WHERE doc = $1 AND section = $2', [doc, key])
     })
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.flushing || this.queue.length === 0) return
-    this.flushScheduled = true
-    // Let every append of this turn of the event loop join the batch.
-    setImmediate(() => {
-      this.flushScheduled = false
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null
-        this.scheduleFlush()
-      })
-    })
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.takeBatch()
-    const values: unknown[] = []
-    const rows: string[] = []
-    for (const p of batch) {
-      values.push(p.doc, toBuffer(p.update))
-      rows.push(`($${values.length - 1}, $${values.length})`)
-    }
-    try {
-      await this.pool.query(`INSERT INTO doc_updates (doc, data) VALUES ${rows.join(', ')}`, values)
-    } catch (err) {
-      for (const p of batch) p.reject(err)
-      return
-    }
-    for (const p of batch) p.resolve()
-  }
-
-  private takeBatch(): PendingAppend[] {
-    let rows = 0
-    let bytes = 0
-    while (rows < this.queue.length && rows < MAX_BATCH_ROWS) {
-      const size = this.queue[rows]!.update.byteLength
-      if (rows > 0 && bytes + size > MAX_BATCH_BYTES) break
-      bytes += size
-      rows++
-    }
-    return this.queue.splice(0, rows)
+  async locks(doc: string): Promise<DocumentLocks> {
+    const { rows } = await this.pool.query<{ section: string }>('SELECT section FROM doc_locks WHERE doc = $1', [doc])
+    const sections = rows.map((r) => r.section)
+    return { locked: sections.includes(WHOLE_DOCUMENT), sections: sections.filter((s) => s !== WHOLE_DOCUMENT).sort() }
   }
 
   async load(doc: string): Promise<StoredDocument> {
@@ -188,29 +176,15 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   /** Runs `work` in a transaction on one connection of the pool; rolls back when it throws. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-    const client = await this.pool.connect()
-    try {
-      await client.query(begin)
-      const result = await work(client)
-      await client.query('COMMIT')
-      return result
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw err
-    } finally {
-      client.release()
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    return inTransaction(this.pool, work, begin)
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     // Appends already accepted are written before the pool goes.
-    while (this.flushing || this.flushScheduled || this.queue.length > 0) {
-      if (this.flushing) await this.flushing
-      else await new Promise((resolve) => setImmediate(resolve))
-    }
+    await this.queue.drained()
     if (this.options.ownsPool !== false) await this.pool.end()
   }
 }
@@ -227,10 +201,6 @@ interface OwnerRow {
 
 function toOwners(rows: OwnerRow[]): Map<number, string> {
   return new Map(rows.map((r) => [Number(r.client), r.user_id]))
-}
-
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 function toBytes(buf: Buffer): Uint8Array {

@@ -37,6 +37,13 @@ export const MIGRATIONS: readonly string[] = [
      first_seen_at TEXT NOT NULL,
      PRIMARY KEY (doc, client)
    );`,
+  // Locks read by checked appends in their own transaction; section '' is the whole document.
+  `CREATE TABLE doc_locks (
+     doc       TEXT NOT NULL,
+     section   TEXT NOT NULL,
+     locked_at TEXT NOT NULL,
+     PRIMARY KEY (doc, section)
+   );`,
 ]
 
 export const DATABASE_FILE = 'coregroup.sqlite'

@@ -1,20 +1,24 @@
 /**
  * The embedded document store: SQLite through better-sqlite3.
  *
- * Appends made in the same turn of the event loop are written in one transaction (a group commit), so
- * many editors typing at once cost one fsync, not one each; every caller still waits for the commit.
+ * Appends made in the same turn of the event loop are written in one transaction (a group commit,
+ * `append-queue.ts`), so many editors typing at once cost one fsync, not one each; every caller still
+ * waits for the commit. A checked append reads the document's locks inside that transaction.
  * @module
  */
-import { normalizeClientIds, type DocumentStore, type QuarantinedEntry, type StoredDocument } from '../document-store.ts'
+import { AppendQueue, type QueuedAppend } from '../append-queue.ts'
+import {
+  lockKey,
+  normalizeClientIds,
+  WHOLE_DOCUMENT,
+  type AppendCheck,
+  type DocumentLocks,
+  type DocumentStore,
+  type QuarantinedEntry,
+  type StoredDocument,
+} from '../document-store.ts'
 import { foldUpdates } from '../merge-updates.ts'
 import type { SqliteDatabase } from './database.ts'
-
-interface PendingAppend {
-  doc: string
-  update: Uint8Array
-  resolve: () => void
-  reject: (err: unknown) => void
-}
 
 export class SqliteDocumentStore implements DocumentStore {
   private readonly insert
@@ -30,8 +34,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly insertClient
   private readonly selectClient
   private readonly selectClients
-  private queue: PendingAppend[] = []
-  private flushScheduled = false
+  private readonly insertLock
+  private readonly deleteLock
+  private readonly selectLocks
+  private readonly queue = new AppendQueue((batch) => this.writeBatch(batch))
   private closed = false
 
   constructor(private readonly db: SqliteDatabase) {
@@ -58,33 +64,55 @@ export class SqliteDocumentStore implements DocumentStore {
     )
     this.selectClient = db.prepare('SELECT user_id FROM doc_clients WHERE doc = ? AND client = ?').pluck()
     this.selectClients = db.prepare('SELECT client, user_id FROM doc_clients WHERE doc = ? ORDER BY client')
+    this.insertLock = db.prepare('INSERT INTO doc_locks (doc, section, locked_at) VALUES (?, ?, ?) ON CONFLICT (doc, section) DO NOTHING')
+    this.deleteLock = db.prepare('DELETE FROM doc_locks WHERE doc = ? AND section = ?')
+    this.selectLocks = db.prepare('SELECT section FROM doc_locks WHERE doc = ? ORDER BY section').pluck()
   }
 
-  append(doc: string, update: Uint8Array): Promise<void> {
+  append(doc: string, update: Uint8Array, check?: AppendCheck): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store closed'))
-    return new Promise((resolve, reject) => {
-      this.queue.push({ doc, update, resolve, reject })
-      if (!this.flushScheduled) {
-        this.flushScheduled = true
-        setImmediate(() => this.flush())
-      }
-    })
+    return this.queue.push(doc, update, check)
   }
 
-  private flush(): void {
-    this.flushScheduled = false
-    const batch = this.queue
-    this.queue = []
-    if (batch.length === 0) return
-    try {
-      this.db.transaction(() => {
-        for (const p of batch) this.insert.run(p.doc, p.update)
-      })()
-    } catch (err) {
-      for (const p of batch) p.reject(err)
-      return
+  /** One transaction, holding the write lock from its start, so the locks read are the latest. */
+  private async writeBatch(batch: readonly QueuedAppend[]): Promise<ReadonlySet<number>> {
+    const refused = new Set<number>()
+    this.db.transaction(() => {
+      const stopped = new Set<string>()
+      const locks = new Map<string, ReadonlySet<string>>()
+      batch.forEach((p, i) => {
+        if (stopped.has(p.doc)) return
+        if (p.sections !== null && this.isLocked(p.doc, p.sections, locks)) {
+          refused.add(i)
+          stopped.add(p.doc)
+          return
+        }
+        this.insert.run(p.doc, p.update)
+      })
+    }).immediate()
+    return refused
+  }
+
+  private isLocked(doc: string, sections: readonly string[], cache: Map<string, ReadonlySet<string>>): boolean {
+    let locked = cache.get(doc)
+    if (!locked) {
+      locked = new Set(this.selectLocks.all(doc) as string[])
+      cache.set(doc, locked)
     }
-    for (const p of batch) p.resolve()
+    return locked.has(WHOLE_DOCUMENT) || sections.some((s) => locked.has(s))
+  }
+
+  async setLock(doc: string, section: string | null, locked: boolean): Promise<void> {
+    const key = lockKey(section)
+    this.db.transaction(() => {
+      if (locked) this.insertLock.run(doc, key, new Date().toISOString())
+      else this.deleteLock.run(doc, key)
+    }).immediate()
+  }
+
+  async locks(doc: string): Promise<DocumentLocks> {
+    const rows = this.selectLocks.all(doc) as string[]
+    return { locked: rows.includes(WHOLE_DOCUMENT), sections: rows.filter((s) => s !== WHOLE_DOCUMENT).sort() }
   }
 
   async load(doc: string): Promise<StoredDocument> {
@@ -154,8 +182,9 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     if (this.closed) return
-    this.flush()
     this.closed = true
+    // Appends already accepted are written before the database goes.
+    await this.queue.drained()
     this.db.close()
   }
 }
