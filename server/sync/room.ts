@@ -29,7 +29,7 @@ import { integrationProblem } from './integration-check.ts'
 import { ProtocolError, awarenessMessage, syncMessage, updateMessage } from './room-messages.ts'
 import { TurnQueue, type Captured } from './turn-queue.ts'
 import type { SyncSocket } from './sync-socket.ts'
-import type { Refusal } from './update-guard.ts'
+import { controlStateOf, type Refusal } from './update-guard.ts'
 import { MalformedUpdateError, resolveUpdate, type UpdateResolution } from './update-resolver.ts'
 import { scanUpdate, UpdateContentError, UpdateLimitError, type UpdateScan } from './update-scan.ts'
 
@@ -106,6 +106,7 @@ export class Room {
   static async load(name: string, store: DocumentStore, hooks: RoomHooks = {}, options: RoomOptions = {}): Promise<Room> {
     const loaded = await loadDocument(name, store)
     const owners = await ClientOwners.load(name, store, loaded.doc)
+    await backfillLocks(name, store, loaded.doc)
     while (!(await owners.claimForServer(loaded.doc.clientID))) loaded.doc.clientID = randomClientId()
     const room = new Room(name, store, hooks, owners, loaded.doc)
     if (options.heldLimits) room.heldLimits = options.heldLimits
@@ -522,4 +523,18 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
+}
+
+/**
+ * Locks written into a document's `control` map before the store kept them (`doc_locks`) are recorded
+ * there too, so the store's check at append time holds them in every process.
+ */
+async function backfillLocks(name: string, store: DocumentStore, doc: Y.Doc): Promise<void> {
+  const control = controlStateOf(doc)
+  const stored = await store.locks(name)
+  if ((control.locked || control.finalisedVersion !== undefined) && !stored.locked) await store.setLock(name, null, true)
+  const have = new Set(stored.sections)
+  for (const [section, locked] of Object.entries(control.sections)) {
+    if (locked === true && !have.has(section)) await store.setLock(name, section, true)
+  }
 }
