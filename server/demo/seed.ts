@@ -64,7 +64,9 @@ export async function seedCoreGroup(
     const spec = DEMO_PEOPLE[key]
     const password = options.password(key)
     const email = options.emailSuffix ? spec.email.replace('@', `+${options.emailSuffix}@`) : spec.email
-    const user = await insertUser(db, { authorityId, name: spec.name, email, accountRole: 'staff' }, await hashPassword(password))
+    // The family's accounts are family accounts: they never start cases or see staff-only pages.
+    const accountRole = spec.role === 'parent-carer' ? 'family' : 'staff'
+    const user = await insertUser(db, { authorityId, name: spec.name, email, accountRole }, await hashPassword(password))
     const member = await insertMember(
       db,
       buildMember({
