@@ -15,10 +15,13 @@ import { CloseCode } from '../schemas/protocol.ts'
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-service.ts'
 import { authenticate, type AppEnv } from './auth/middleware.ts'
 import type { Db } from './db/schema.ts'
+import { sandboxOption } from './demo/sandbox.ts'
 import { ApiError } from './errors.ts'
 import { errorSummary, log } from './log.ts'
 import './node-polyfills.ts'
 import { apiRoutes } from './routes/index.ts'
+import { originGuard } from './routes/origin.ts'
+import { apiBodyLimit } from './routes/validate.ts'
 import type { DocumentStore } from './store/document-store.ts'
 import type { Fanout } from './sync/fanout.ts'
 import { permissionHooks } from './sync/guard.ts'
@@ -45,7 +48,8 @@ export function createApp(options: AppOptions) {
   // ws refuses a larger frame itself (close 1009) before buffering it.
   wss.options.maxPayload = MAX_FRAME_BYTES
   const auth = new AuthService(options.db, { ...DEFAULT_AUTH_SETTINGS, ...options.authSettings }, options.now)
-  const rooms = new Rooms(options.store, { idleUnloadMs: options.idleUnloadMs, hooks: permissionHooks(options.db), fanout: options.fanout })
+  // Demo documents are kept per authority in a sandbox store of their own, never in the real one.
+  const rooms = new Rooms(options.store, { idleUnloadMs: options.idleUnloadMs, hooks: permissionHooks(options.db), fanout: options.fanout, sandbox: sandboxOption() })
   // A session that ends (sign-out, expiry) takes its open documents with it.
   auth.onSessionEnded((sessionId) => {
     rooms.closeWhere((conn) => conn.identity.sessionId === sessionId, CloseCode.Unauthenticated, 'session ended')
@@ -75,7 +79,10 @@ export function createApp(options: AppOptions) {
     }),
   )
   app.get('/healthz', (c) => c.json({ status: 'ok', rooms: rooms.loadedCount }))
+  // Origin first (scheme, host and port), then session and CSRF, then the body's size.
+  app.use('/api/*', originGuard())
   app.use('/api/*', authenticate(auth))
+  app.use('/api/*', apiBodyLimit())
   app.route('/api', apiRoutes(services))
   app.all('/api/*', (c) => c.json({ error: { code: ApiErrorCode.NotFound, message: 'Not found' } }, 404))
   app.get('/sync/:name', syncRoute(upgradeWebSocket, services))

@@ -2,24 +2,49 @@
  * Parses request bodies and params with the shared schemas; failures become 400s naming each field.
  * @module
  */
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
-import { badRequest, notFound, validationFailed } from '../errors.ts'
+import { ApiError, badRequest, notFound, validationFailed } from '../errors.ts'
 import { ID_PATTERN } from '../../schemas/documents.ts'
 
 /** Largest JSON body the API reads. */
 export const MAX_JSON_BYTES = 256 * 1024
 
+/** The error code of a 413 (a body over `MAX_JSON_BYTES`). */
+export const PAYLOAD_TOO_LARGE = 'payload-too-large'
+
+export const payloadTooLarge = () => new ApiError(413, PAYLOAD_TOO_LARGE, 'The request body is too large (at most 256 KiB)')
+
+/**
+ * Refuses a body over `MAX_JSON_BYTES` with 413 before any route reads it, whether it declares its
+ * length or not: a chunked body is counted as it arrives and never read past the limit (issue 9 §5).
+ */
+export function apiBodyLimit(): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: MAX_JSON_BYTES,
+    onError: () => {
+      throw payloadTooLarge()
+    },
+  })
+}
+
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const length = Number(c.req.header('content-length') ?? 0)
-  if (length > MAX_JSON_BYTES) throw badRequest('The request body is too large')
+  if (length > MAX_JSON_BYTES) throw payloadTooLarge()
   if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw badRequest('The request body must be JSON (Content-Type: application/json)')
   }
+  let text: string
+  try {
+    text = await c.req.text()
+  } catch {
+    throw badRequest('The request body must be valid JSON')
+  }
+  // `apiBodyLimit` has already refused a larger body, declared or chunked; this is a second guard.
+  if (text.length > MAX_JSON_BYTES) throw payloadTooLarge()
   let body: unknown
   try {
-    const text = await c.req.text()
-    if (text.length > MAX_JSON_BYTES) throw new Error('too large')
     body = JSON.parse(text)
   } catch {
     throw badRequest('The request body must be valid JSON')

@@ -30,8 +30,17 @@ export interface DocumentAccess {
 
 export type AccessResult = { ok: true; access: DocumentAccess } | { ok: false; reason: 'unknown-document' | 'forbidden' }
 
-/** Resolves the access of `userId` to the document `name`. */
-export async function resolveAccess(db: Db, user: { id: string; authorityId: string }, name: string): Promise<AccessResult> {
+/**
+ * Resolves the access of `user` to the document `name`.
+ *
+ * "Not yours" and "not there" get one answer (issue 9 §8): a document of another authority's case,
+ * or of a case of the user's own authority they have never been a member of (unless they administer
+ * the authority), is `unknown-document`, like a missing one, so the answer tells nobody what exists.
+ * The meeting and its case are read in one query, so both cost the same. `forbidden` is only for
+ * someone who knows the case: a former or future member, or a member who may not read this document
+ * (a parent on the professionals' notes).
+ */
+export async function resolveAccess(db: Db, user: { id: string; authorityId: string; accountRole?: string }, name: string): Promise<AccessResult> {
   const doc = parseDocumentName(name)
   if (!doc) return { ok: false, reason: 'unknown-document' }
   if (doc.kind === 'demo') {
@@ -41,21 +50,26 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
     return { ok: true, access: { doc, caseId: null, authorityId: user.authorityId, viewer, meetingRoles: null, sections } }
   }
   const meetingId = doc.kind === 'report' ? doc.reportId : doc.meetingId
-  const meetingRow = await db.selectFrom('meetings').select(['data', 'case_id']).where('id', '=', meetingId).executeTakeFirst()
-  if (!meetingRow) return { ok: false, reason: 'unknown-document' }
+  const meetingRow = await db
+    .selectFrom('meetings')
+    .innerJoin('cases', 'cases.id', 'meetings.case_id')
+    .select(['meetings.data as data', 'cases.authority_id as authority_id'])
+    .where('meetings.id', '=', meetingId)
+    .executeTakeFirst()
+  if (!meetingRow || meetingRow.authority_id !== user.authorityId) return { ok: false, reason: 'unknown-document' }
   const meeting = parseRow(Meeting, meetingRow)
   if (doc.kind === 'report' && meeting.type !== 'pre-review') return { ok: false, reason: 'unknown-document' }
-  const caseRow = await db.selectFrom('cases').select('authority_id').where('id', '=', meeting.caseId).executeTakeFirst()
-  if (!caseRow || caseRow.authority_id !== user.authorityId) return { ok: false, reason: 'forbidden' }
   const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).execute()).map((r) => parseRow(Member, r))
   const today = accessDate()
-  const viewer = viewerOf(user.id, resolveMembership(allMembers.filter((m) => m.userId === user.id), today))
+  const membership = resolveMembership(allMembers.filter((m) => m.userId === user.id), today)
+  if (membership.member === null && user.accountRole !== 'administrator') return { ok: false, reason: 'unknown-document' }
+  const viewer = viewerOf(user.id, membership)
   const meetingRoles: MeetingRoles = { chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId }
   if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
-  const authority = await getAuthority(db, caseRow.authority_id)
+  const authority = await getAuthority(db, meetingRow.authority_id)
   const agenda = agendaFor(meeting.agendaVariant ?? authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
   const sections = new Set(documentLayout(doc, agenda, activeMembers(allMembers, today)).map((s) => s.name))
-  return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: caseRow.authority_id, viewer, meetingRoles, sections } }
+  return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: meetingRow.authority_id, viewer, meetingRoles, sections } }
 }
 
 /**

@@ -38,6 +38,13 @@ export type { Refusal } from './update-guard.ts'
 export interface RoomHooks {
   /** Decides whether `conn` may make the changes of `resolution`; null to accept. Must not mutate. */
   judgeUpdate?: (room: Room, conn: Connection, resolution: UpdateResolution) => Refusal | null
+  /**
+   * Called just before an accepted update of `conn` is applied (read what it is about to change); the
+   * function it returns runs right after the apply (read the result), and the function *that* returns
+   * runs once the update is committed, in commit order (record it). The plan's row history works this
+   * way. None may mutate the document.
+   */
+  observeIntegration?: (room: Room, conn: Connection, resolution: UpdateResolution) => (() => (() => void) | void) | void
   /** Whether an awareness state announced by `conn` may be relayed (e.g. it claims this user only). */
   checkAwareness?: (conn: Connection, state: Record<string, unknown>) => boolean
   /** Called when a connection breaks a limit (for the audit trail). */
@@ -328,6 +335,7 @@ export class Room {
 
   private async integrate(conn: Connection, update: Uint8Array, resolution: UpdateResolution, seq: number): Promise<void> {
     let captured: Captured | null
+    const observed = this.hooks.observeIntegration?.(this, conn, resolution)
     try {
       captured = this.turns.capture(() => Y.applyUpdate(this.doc, update, conn))
     } catch (err) {
@@ -343,7 +351,8 @@ export class Room {
     }
     // The store refuses it, in the append's own transaction, if another process locked a section it
     // touches meanwhile; a refused or failed commit fails the room, and its clients resend after reload.
-    void this.commit(captured, conn, seq, resolution.sections).catch(() => {})
+    const record = observed?.()
+    void this.commit(captured, conn, seq, resolution.sections).then(record ?? undefined, () => {})
     this.retryHeld()
   }
 

@@ -6,6 +6,9 @@
  * Access changes close the affected connections in every process (issue 9 §7): `changeAccess` closes
  * them here and broadcasts the change, which every other process's `Rooms` applies the same way; a
  * periodic re-check (`startAccessRecheck`) catches whatever a broadcast missed.
+ *
+ * Rooms of the `sandbox` (the demo documents, issue 9 §8) are kept in the sandbox's own store and
+ * never fanned out: they live in this process only.
  * @module
  */
 import { COMPACT_AFTER_UPDATES, ROOM_IDLE_UNLOAD_MS } from '../../schemas/limits.ts'
@@ -23,6 +26,8 @@ export interface RoomsOptions {
   hooks?: Omit<RoomHooks, 'onEmpty'>
   /** Other server processes holding the same documents (Redis); none in single-process mode. */
   fanout?: Fanout
+  /** Rooms kept apart from `store`: those whose name `holds` accepts live in `store` here, unpublished. */
+  sandbox?: { store: DocumentStore; holds(name: string): boolean }
 }
 
 /** How often open connections' access is re-checked by default (`startAccessRecheck`). */
@@ -63,11 +68,11 @@ export class Rooms {
       },
       onAccepted: (r, update) => {
         given.onAccepted?.(r, update)
-        fanout?.publish(r.name, { kind: 'update', data: update })
+        if (!this.sandboxed(r.name)) fanout?.publish(r.name, { kind: 'update', data: update })
       },
       onAwareness: (r, update) => {
         given.onAwareness?.(r, update)
-        fanout?.publish(r.name, { kind: 'awareness', data: update })
+        if (!this.sandboxed(r.name)) fanout?.publish(r.name, { kind: 'awareness', data: update })
       },
       onFailed: (r) => {
         given.onFailed?.(r)
@@ -106,6 +111,15 @@ export class Rooms {
     // that is joined meanwhile stays (unload checks).
     room.then((r) => r.connections.size === 0 && this.scheduleUnload(r), () => {})
     return room
+  }
+
+  /** The store the room `name` is kept in: the sandbox's for a sandbox room, else the real one. */
+  storeOf(name: string): DocumentStore {
+    return this.sandboxed(name) ? this.options.sandbox!.store : this.store
+  }
+
+  private sandboxed(name: string): boolean {
+    return this.options.sandbox?.holds(name) ?? false
   }
 
   /** Rooms currently in memory (for tests and health). */
@@ -178,10 +192,10 @@ export class Rooms {
 
   /** Subscribes to the document's channel (when scaled out), then loads the room. */
   private async load(name: string): Promise<Room> {
-    const channel = this.options.fanout ? new RoomChannel(name, this.options.fanout) : null
+    const channel = this.options.fanout && !this.sandboxed(name) ? new RoomChannel(name, this.options.fanout) : null
     await channel?.open()
     try {
-      const room = await Room.load(name, this.store, this.hooks)
+      const room = await Room.load(name, this.storeOf(name), this.hooks)
       if (channel) {
         this.channels.set(room, channel)
         channel.attach(room)
@@ -234,12 +248,13 @@ export class Rooms {
 
   private async compact(room: Room): Promise<void> {
     try {
-      // With one process writing (no fan-out), the live copy once its changes are committed is the
-      // log's content: store it instead of folding the log again.
-      if (!this.options.fanout && this.store.compactWithState) {
-        await this.store.compactWithState(room.name, await room.committedState())
+      // With one process writing (no fan-out, or a sandbox room), the live copy once its changes are
+      // committed is the log's content: store it instead of folding the log again.
+      const store = this.storeOf(room.name)
+      if ((!this.options.fanout || this.sandboxed(room.name)) && store.compactWithState) {
+        await store.compactWithState(room.name, await room.committedState())
       } else {
-        await this.store.compact(room.name)
+        await store.compact(room.name)
       }
     } catch (err) {
       // The log is intact when compaction fails; the next load reads it in full.

@@ -1,8 +1,10 @@
 /**
  * Adapts Hono's websocket to the sync core: `/sync/<document name>`. The upgrade is authenticated by
- * the session cookie and its Origin checked; the user's access to the document is resolved before the
- * room is joined, and re-resolved periodically while it is open (`recheckAccess`). Frames that arrive
- * meanwhile are queued; text frames close the connection.
+ * the session cookie and its Origin checked (scheme, host and port: `routes/origin.ts`); the user's
+ * access to the document is resolved before the room is joined, and re-resolved periodically while
+ * it is open (`recheckAccess`). A document the user may not know of is refused exactly as a missing
+ * one (4404). A demo document is opened in its authority's own sandbox room (`demo/sandbox.ts`).
+ * Frames that arrive meanwhile are queued; text frames close the connection.
  * @module
  */
 import type { Context } from 'hono'
@@ -11,11 +13,13 @@ import type { UpgradeWebSocket, WSContext } from 'hono/ws'
 import { MAX_DOCUMENTS_PER_CONNECTION } from '../../schemas/limits.ts'
 import { CloseCode } from '../../schemas/protocol.ts'
 import type { SignedIn } from '../auth/auth-service.ts'
-import { sameOrigin, SESSION_COOKIE } from '../auth/middleware.ts'
+import { SESSION_COOKIE } from '../auth/middleware.ts'
 import { recheckAccess } from '../cluster/access-recheck.ts'
 import { recordAudit } from '../db/repos/audit.ts'
+import { roomNameOf } from '../demo/sandbox.ts'
 import { errorSummary, log } from '../log.ts'
 import type { ApiServices } from '../routes/index.ts'
+import { sameOrigin } from '../routes/origin.ts'
 import { resolveAccess, withDocumentLayout, type DocumentAccess } from './access.ts'
 import type { Connection } from './connection.ts'
 import type { Room } from './room.ts'
@@ -77,7 +81,8 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: Api
             return
           }
           const { signed, access } = admitted
-          const room = await services.rooms.get(name!)
+          // A demo document's room is its authority's own sandbox room (issue 9 §8).
+          const room = await services.rooms.get(roomNameOf(access.doc, name!, access.authorityId))
           if (closed) return
           joined = room
           conn = room.join(socketOf(ws), { userId: signed.user.id, sessionId: signed.sessionId, name: signed.user.name, access: withDocumentLayout(access, room.doc) })

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
+import { sandboxRoomName } from '../../server/demo/sandbox.ts'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../support/server.ts'
 import { DocumentPageObject } from './pages/document-page.ts'
@@ -61,7 +62,8 @@ async function signInHere(page: Page, user: { email: string; password: string })
 }
 
 async function serverText(doc: string, section: string): Promise<string> {
-  const room = await server.rooms.get(doc)
+  // A demo document lives in its authority's sandbox room (issue 9 §8).
+  const room = await server.rooms.get(sandboxRoomName(server.authorityId, doc.replace(/^demo:/, '')))
   return room.doc.getXmlFragment(section).toString()
 }
 

@@ -17,6 +17,7 @@ import { seedCoreGroup, type DemoPerson, type SeededCoreGroup } from '../../serv
 import type { DocumentStore } from '../../server/store/document-store.ts'
 import { openRawSocket, sectionText, typeInto, waitFor } from '../support/clients.ts'
 import { CLUSTER_ADMIN, openClusterClient, signIn, startClusterNode, type ClusterNode } from '../support/cluster-node.ts'
+import { createMeetingDoc } from '../support/meeting-doc.ts'
 import { startRedisProxy, type RedisProxy } from '../support/redis-proxy.ts'
 import { DATABASE_URL, REDIS_URL, dropSchemas, haveServices, testSchemaName } from '../support/services.ts'
 
@@ -167,14 +168,14 @@ describe.skipIf(!enabled)('updates and locks across nodes', () => {
   it('a node that committed an update but never published it: the other node notices the gap and catches up', async () => {
     const [one, two] = await startNodes([REDIS_URL!, REDIS_URL!])
     const session = await signIn(one.httpUrl)
-    const name = `demo:gap-${randomBytes(4).toString('hex')}`
+    const { name, sections: [purposeItem, updatesItem, nextItem] } = await createMeetingDoc(one.httpUrl, session)
     const writer = track(openClusterClient([one.syncUrl], name, session))
     const typist = track(openClusterClient([one.syncUrl], name, session))
     const watcher = track(openClusterClient([two.syncUrl], name, session))
     await Promise.all([writer.whenSynced(), typist.whenSynced(), watcher.whenSynced()])
     // Node two has seen node one publish (a publisher's first update seen is no gap, whatever its number).
-    typeInto(typist.doc, 'item:next-steps', 'seen;')
-    await waitFor(() => sectionText(watcher.doc, 'item:next-steps') === 'seen;', 5_000, 'a first update to arrive')
+    typeInto(typist.doc, nextItem, 'seen;')
+    await waitFor(() => sectionText(watcher.doc, nextItem) === 'seen;', 5_000, 'a first update to arrive')
 
     // Node one "dies between commit and publish" for one update: it is never sent, its number is used.
     const pub = (one.fanout as unknown as { pub: { publish: (channel: string, message: Buffer) => Promise<number> } }).pub
@@ -187,33 +188,33 @@ describe.skipIf(!enabled)('updates and locks across nodes', () => {
       }
       return publish(channel, message)
     }
-    typeInto(writer.doc, 'item:purpose', 'lost;')
+    typeInto(writer.doc, purposeItem, 'lost;')
     await writer.whenSaved()
     await sleep(300)
     expect(toDrop).toBe(0)
-    expect(sectionText(watcher.doc, 'item:purpose')).toBe('')
+    expect(sectionText(watcher.doc, purposeItem)).toBe('')
 
     // An update of another client (it does not build on the lost one) reveals the gap.
-    typeInto(typist.doc, 'item:updates', 'next;')
-    await waitFor(() => sectionText(watcher.doc, 'item:updates') === 'next;', 5_000, 'the next update to arrive')
-    await waitFor(() => sectionText(watcher.doc, 'item:purpose') === 'lost;', 5_000, 'the lost update to be caught up from the store')
+    typeInto(typist.doc, updatesItem, 'next;')
+    await waitFor(() => sectionText(watcher.doc, updatesItem) === 'next;', 5_000, 'the next update to arrive')
+    await waitFor(() => sectionText(watcher.doc, purposeItem) === 'lost;', 5_000, 'the lost update to be caught up from the store')
   })
 
   it('a lock set on one node refuses an edit sent to the other while that one is cut off from Redis', async () => {
     proxy = await startRedisProxy(REDIS_URL!)
     const [one, two] = await startNodes([REDIS_URL!, proxy.url])
     const session = await signIn(one.httpUrl)
-    const name = `demo:lock-${randomBytes(4).toString('hex')}`
+    const { name, sections: [purposeItem] } = await createMeetingDoc(one.httpUrl, session)
     const editor = track(openClusterClient([two.syncUrl], name, session))
     await editor.whenSynced()
-    typeInto(editor.doc, 'item:purpose', 'before;')
+    typeInto(editor.doc, purposeItem, 'before;')
     await editor.whenSaved()
 
     await proxy.cut()
     await waitFor(() => !two.fanout.connected, 5_000, 'node two to lose Redis')
-    const res = await api(one, session, 'POST', `/api/documents/${encodeURIComponent(name)}/locks`, { section: 'item:purpose', locked: true })
+    const res = await api(one, session, 'POST', `/api/documents/${encodeURIComponent(name)}/locks`, { section: purposeItem, locked: true })
     expect(res.status).toBe(200)
-    expect(await one.stores.store.locks(name)).toEqual({ locked: false, sections: ['item:purpose'] })
+    expect(await one.stores.store.locks(name)).toEqual({ locked: false, sections: [purposeItem] })
     await sleep(200)
     expect(editor.doc.getMap('control').get('sections')).toBeUndefined() // node two has not heard
 
@@ -221,12 +222,12 @@ describe.skipIf(!enabled)('updates and locks across nodes', () => {
     const closed: number[] = [] // every close, the ones the client reconnects after too
     editor.on('rejected', (r) => rejected.push(r))
     editor.provider.on('connection-close', (event) => closed.push(event?.code ?? 0))
-    typeInto(editor.doc, 'item:purpose', 'after;')
+    typeInto(editor.doc, purposeItem, 'after;')
     // Node two's room let it through; the store did not: the room fails, the client reconnects to
     // the reloaded room (which now holds the lock) and its resent edit is refused there.
     await waitFor(() => closed.includes(CloseCode.UpdateRejected), 10_000, 'the edit to be refused')
     expect(closed).toEqual([CloseCode.StoreFailed, CloseCode.UpdateRejected])
-    expect(rejected).toEqual([{ section: 'item:purpose', reason: 'locked' }])
-    expect(await storedText(one.stores.store, name, 'item:purpose')).toBe('before;')
+    expect(rejected).toEqual([{ section: purposeItem, reason: 'locked' }])
+    expect(await storedText(one.stores.store, name, purposeItem)).toBe('before;')
   })
 })

@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MessageType, SyncStep } from '../../schemas/protocol.ts'
+import { sandboxRoomName } from '../../server/demo/sandbox.ts'
 import { openRawSocket, sectionText, typeInto, waitFor } from '../support/clients.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
@@ -40,7 +41,8 @@ it('acknowledges an update sent before the sync step 2 that carries what it depe
   raw.ws.send(syncFrame(SyncStep.Step2, Y.encodeStateAsUpdate(doc)))
   await waitFor(() => acks.includes(2), 5_000, 'both updates to be acknowledged')
   raw.ws.close()
-  const stored = await server.store.load('demo:reconnect')
+  const room = sandboxRoomName(server.authorityId, 'reconnect')
+  const stored = await server.rooms.storeOf(room).load(room)
   const check = new Y.Doc()
   if (stored.snapshot) Y.applyUpdate(check, stored.snapshot)
   for (const u of stored.updates) Y.applyUpdate(check, u)

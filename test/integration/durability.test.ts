@@ -5,6 +5,7 @@ import { afterEach, expect, it } from 'vitest'
 import type { DocumentSync } from '../../client/collab/document-sync.ts'
 import { startChildServer, type ChildServer } from '../support/child-server.ts'
 import { openClient, sectionText, typeInto } from '../support/clients.ts'
+import { createMeetingDoc } from '../support/meeting-doc.ts'
 
 const ADMIN = { COREGROUP_ADMIN_EMAIL: 'admin@example.test', COREGROUP_ADMIN_PASSWORD: 'a long fictional passphrase' }
 let server: ChildServer | null = null
@@ -22,7 +23,9 @@ it('keeps every acknowledged edit through a kill -9 of the server', async () => 
   dataDir = mkdtempSync(join(tmpdir(), 'coregroup-durable-'))
   server = await startChildServer({ COREGROUP_DATA: dataDir, ...ADMIN })
   const session = await server.signIn(ADMIN.COREGROUP_ADMIN_EMAIL, ADMIN.COREGROUP_ADMIN_PASSWORD)
-  const writer = openClient(server.syncUrl, 'demo:durable', session)
+  // A real meeting's minutes: a demo document lives in the process's sandbox and is lost on restart by design.
+  const { name, sections: [purpose, updates] } = await createMeetingDoc(server.httpUrl, session)
+  const writer = openClient(server.syncUrl, name, session)
   clients.push(writer)
   await writer.whenSynced()
 
@@ -30,24 +33,24 @@ it('keeps every acknowledged edit through a kill -9 of the server', async () => 
   for (let i = 0; i < 200; i++) {
     const word = `edit${i};`
     words.push(word)
-    typeInto(writer.doc, i % 2 ? 'item:purpose' : 'item:updates', word)
+    typeInto(writer.doc, i % 2 ? purpose : updates, word)
     if (i % 20 === 19) await new Promise((r) => setTimeout(r, 5)) // let some batches reach the server
   }
   await writer.whenSaved()
-  const acknowledgedPurpose = sectionText(writer.doc, 'item:purpose')
-  const acknowledgedUpdates = sectionText(writer.doc, 'item:updates')
+  const acknowledgedPurpose = sectionText(writer.doc, purpose)
+  const acknowledgedUpdates = sectionText(writer.doc, updates)
   // Keep typing while the server dies: these may or may not survive, the acknowledged ones must.
-  for (let i = 0; i < 50; i++) typeInto(writer.doc, 'item:purpose', `late${i};`)
+  for (let i = 0; i < 50; i++) typeInto(writer.doc, purpose, `late${i};`)
   await server.kill9()
   writer.destroy()
   clients.length = 0
 
   server = await startChildServer({ COREGROUP_DATA: dataDir, ...ADMIN })
-  const reader = openClient(server.syncUrl, 'demo:durable', await server.signIn(ADMIN.COREGROUP_ADMIN_EMAIL, ADMIN.COREGROUP_ADMIN_PASSWORD))
+  const reader = openClient(server.syncUrl, name, await server.signIn(ADMIN.COREGROUP_ADMIN_EMAIL, ADMIN.COREGROUP_ADMIN_PASSWORD))
   clients.push(reader)
   await reader.whenSynced()
-  expect(sectionText(reader.doc, 'item:purpose').startsWith(acknowledgedPurpose)).toBe(true)
-  expect(sectionText(reader.doc, 'item:updates')).toBe(acknowledgedUpdates)
+  expect(sectionText(reader.doc, purpose).startsWith(acknowledgedPurpose)).toBe(true)
+  expect(sectionText(reader.doc, updates)).toBe(acknowledgedUpdates)
   const all = acknowledgedPurpose + acknowledgedUpdates
   for (const w of words) expect(all).toContain(w)
 })

@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { FRAME_RATES, HELD_LIMITS, MAX_AWARENESS_STATE_BYTES, MAX_UPDATES_PER_SECOND, UPDATE_LIMITS } from '../../schemas/limits.ts'
 import { CloseCode, MessageType, SyncStep } from '../../schemas/protocol.ts'
+import { sandboxRoomName } from '../../server/demo/sandbox.ts'
 import { syncMessage } from '../../server/sync/room-messages.ts'
 import { encodeUpdate, type Struct } from '../fuzz/forge-encode.ts'
 import { openClient, openRawSocket, sectionText, typeInto, waitFor } from '../support/clients.ts'
@@ -27,6 +28,12 @@ afterAll(() => server.stop())
 const SECTION = 'item:purpose'
 let docCounter = 0
 const freshDoc = () => `demo:bounds${++docCounter}`
+/** Where a demo document is kept: its authority's sandbox room, in the sandbox store (issue 9 §8). */
+const stored = (name: string) => {
+  const room = sandboxRoomName(server.authorityId, name.replace(/^demo:/, ''))
+  const store = server.rooms.storeOf(room)
+  return { logLength: () => store.logLength(room), append: (update: Uint8Array) => store.append(room, update) }
+}
 
 function frame(type: number, ...payload: Array<(e: encoding.Encoder) => void>): Uint8Array {
   const e = encoding.createEncoder()
@@ -54,7 +61,7 @@ describe('one update is bounded before it is decoded', () => {
     for (const update of [many, lists, ds]) {
       expect(await send(name, update)).toMatchObject({ kind: 'rejected', reason: 'too-large', closeCode: CloseCode.UpdateTooLarge })
     }
-    expect(await server.store.logLength(name)).toBe(0)
+    expect(await stored(name).logLength()).toBe(0)
   })
 
   it('refuses subdocuments before building them, and keeps honest propagation near its unloaded pace', async () => {
@@ -99,7 +106,7 @@ describe('held updates are capped', () => {
       if (i % 50 === 49) await new Promise((r) => setTimeout(r, 300)) // under the update rate
     }
     expect((await raw.closed).code).toBe(CloseCode.UpdateTooLarge)
-    expect(await server.store.logLength(name)).toBe(0)
+    expect(await stored(name).logLength()).toBe(0)
   })
 })
 
@@ -122,7 +129,7 @@ describe('every frame kind is metered', () => {
     const name = freshDoc()
     const writer = new Y.Doc()
     typeInto(writer, SECTION, 'x'.repeat(400_000))
-    await server.store.append(name, Y.encodeStateAsUpdate(writer))
+    await stored(name).append(Y.encodeStateAsUpdate(writer))
     const raw = await openRawSocket(`${server.syncUrl}/${name}`, user)
     ;(raw.ws as unknown as { _socket: { pause(): void } })._socket.pause()
     let closed = false
@@ -144,7 +151,7 @@ describe('nothing useless is stored', () => {
     const v2 = new Y.Doc()
     typeInto(v2, SECTION, 'sent as V2')
     expect((await send(name, Y.encodeStateAsUpdateV2(v2))).kind).toBe('rejected')
-    expect(await server.store.logLength(name)).toBe(0)
+    expect(await stored(name).logLength()).toBe(0)
   })
 
   it('acknowledges an empty update, a repeated one and a reconnect’s delete set without appending them', async () => {
@@ -156,14 +163,14 @@ describe('nothing useless is stored', () => {
     const text = honest.doc.getXmlFragment(SECTION).get(0) as Y.XmlElement
     honest.doc.transact(() => (text.get(0) as Y.XmlText).delete(0, 6))
     await honest.whenSaved()
-    const logged = await server.store.logLength(name)
+    const logged = await stored(name).logLength()
     expect((await send(name, encodeUpdate({ lists: [], ds: [] }))).kind).toBe('acked')
     expect((await send(name, Y.encodeStateAsUpdate(honest.doc))).kind).toBe('acked')
     honest.destroy()
     const again = openClient(server.syncUrl, name, user)
     await again.whenSynced()
     await again.whenSaved()
-    expect(await server.store.logLength(name)).toBe(logged)
+    expect(await stored(name).logLength()).toBe(logged)
     again.destroy()
   })
 })

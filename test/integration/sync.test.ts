@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { DocumentSync } from '../../client/collab/document-sync.ts'
 import { MAX_FRAME_BYTES } from '../../schemas/limits.ts'
 import { CloseCode, MessageType, SyncStep } from '../../schemas/protocol.ts'
+import { sandboxRoomName } from '../../server/demo/sandbox.ts'
 import { openClient, openRawSocket, sectionText, typeInto, waitFor } from '../support/clients.ts'
 import { startTestServer, type TestServer, type TestUser } from '../support/server.ts'
 
@@ -33,8 +34,12 @@ function syncFrame(step: number, payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
+/** A demo document's room: its authority's sandbox room, kept in the sandbox store (issue 9 §8). */
+const demoRoom = (name: string) => sandboxRoomName(server.authorityId, name.replace(/^demo:/, ''))
+
 async function storedText(name: string, section: string): Promise<string> {
-  const stored = await server.store.load(name)
+  const room = demoRoom(name)
+  const stored = await server.rooms.storeOf(room).load(room)
   const doc = new Y.Doc()
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
   for (const u of stored.updates) Y.applyUpdate(doc, u)
@@ -103,8 +108,8 @@ describe('sync between y-websocket providers', () => {
     typeInto(a.doc, 'item:purpose', 'Kept across unload')
     await a.whenSaved()
     a.destroy()
-    await waitFor(() => !server.rooms.isLoaded('demo:unload'), 5000, 'room unload')
-    expect(await server.store.logLength('demo:unload')).toBe(0) // compacted into a snapshot
+    await waitFor(() => !server.rooms.isLoaded(demoRoom('demo:unload')), 5000, 'room unload')
+    expect(await server.rooms.storeOf(demoRoom('demo:unload')).logLength(demoRoom('demo:unload'))).toBe(0) // compacted into a snapshot
     const b = open('demo:unload')
     await b.whenSynced()
     expect(sectionText(b.doc, 'item:purpose')).toBe('Kept across unload')

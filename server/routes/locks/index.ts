@@ -12,6 +12,7 @@ import { LockInput } from '../../../schemas/api/locks.ts'
 import { canManageLocks, sectionBelongsTo } from '../../../schemas/permissions.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
+import { roomNameOf } from '../../demo/sandbox.ts'
 import { badRequest, forbidden, notFound } from '../../errors.ts'
 import { resolveAccess } from '../../sync/access.ts'
 import { controlStateOf } from '../../sync/update-guard.ts'
@@ -35,9 +36,13 @@ export function lockRoutes(services: ApiServices) {
   return new Hono<AppEnv>().post('/:name/locks', async (c) => {
     const { user } = requireAuth(c)
     const name = c.req.param('name')
+    // Another authority's document is not found, like a missing one (`resolveAccess`, issue 9 §8).
     const result = await resolveAccess(services.db, user, name)
     if (!result.ok) throw result.reason === 'forbidden' ? forbidden('You do not have access to this document') : notFound('Document')
     const { access } = result
+    // A demo document's room (and its locks) are its authority's own, in the sandbox store.
+    const roomName = roomNameOf(access.doc, name, access.authorityId)
+    const store = services.rooms.storeOf(roomName)
     if (!canManageLocks(access.viewer)) throw forbidden('Only the lead social worker or the team manager can lock sections')
     const input = await readJson(c, LockInput)
     if (input.section !== undefined) {
@@ -46,18 +51,18 @@ export function lockRoutes(services: ApiServices) {
         throw badRequest('There is a problem with the section', { section: 'Choose a section of this document' })
       }
     }
-    const room = await services.rooms.get(name)
+    const room = await services.rooms.get(roomName)
     // The store's lock first: from then on no process's append to what it locks commits, whatever
     // the fan-out delivers (issue 9 §7). An unlock goes first too: the live copy stays the stricter.
     const section = input.section ?? null
     const before = controlStateOf(room.doc)
-    await services.store.setLock(name, section, input.locked)
+    await store.setLock(roomName, section, input.locked)
     try {
       await room.applyServerChange((doc) => writeLock(doc, input))
     } catch (err) {
       // The document never showed the change: the store's lock goes back to what the document shows.
       const shown = section === null ? before.locked : before.sections[section] === true
-      await services.store.setLock(name, section, shown).catch(() => {})
+      await store.setLock(roomName, section, shown).catch(() => {})
       throw err
     }
     await recordAudit(services.db, {
