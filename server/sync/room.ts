@@ -17,64 +17,28 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { HELD_LIMITS, MAX_AWARENESS_STATE_BYTES } from '../../schemas/limits.ts'
+import { HELD_LIMITS } from '../../schemas/limits.ts'
 import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected, type FrameKind } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import { ClientOwners } from './client-owners.ts'
 import { Connection, type ConnectionIdentity, type HeldUpdate } from './connection.ts'
-import { hasPending, loadDocument, type QuarantinedEntry } from './document-loader.ts'
+import { hasPending, loadDocument } from './document-loader.ts'
 import { REMOTE_ORIGIN } from './fanout.ts'
 import { integrationProblem } from './integration-check.ts'
-import { ProtocolError, awarenessMessage, syncMessage, updateMessage } from './room-messages.ts'
+import { ProtocolError, syncMessage, updateMessage } from './room-messages.ts'
+import { RoomPresence } from './room-presence.ts'
+import { heldOverLimit, mayHaveArrived, type HeldLimits } from './held-updates.ts'
 import { TurnQueue, type Captured } from './turn-queue.ts'
 import type { SyncSocket } from './sync-socket.ts'
-import { controlStateOf, type Refusal } from './update-guard.ts'
+import type { Refusal } from './update-guard.ts'
 import { MalformedUpdateError, resolveUpdate, type UpdateResolution } from './update-resolver.ts'
-import { scanUpdate, UpdateContentError, UpdateLimitError, type UpdateScan } from './update-scan.ts'
+import { scanRefusal, scanUpdate, type UpdateScan } from './update-scan.ts'
+import { prepareRoom } from './room-load.ts'
+import type { RoomHooks, RoomOptions } from './room-hooks.ts'
 
 export type { Refusal } from './update-guard.ts'
-
-export interface RoomHooks {
-  /** Decides whether `conn` may make the changes of `resolution`; null to accept. Must not mutate. */
-  judgeUpdate?: (room: Room, conn: Connection, resolution: UpdateResolution) => Refusal | null
-  /**
-   * Called just before an accepted update of `conn` is applied (read what it is about to change); the
-   * function it returns runs right after the apply (read the result), and the function *that* returns
-   * runs once the update is committed, in commit order (record it). The plan's row history works this
-   * way. None may mutate the document.
-   */
-  observeIntegration?: (room: Room, conn: Connection, resolution: UpdateResolution) => (() => (() => void) | void) | void
-  /** Whether an awareness state announced by `conn` may be relayed (e.g. it claims this user only). */
-  checkAwareness?: (conn: Connection, state: Record<string, unknown>) => boolean
-  /** Called when a connection breaks a limit (for the audit trail). */
-  onLimit?: (room: Room, conn: Connection, limit: string) => void
-  /** Called when a refusal closes a connection (for the audit trail). */
-  onRejected?: (room: Room, conn: Connection, refusal: Refusal) => void
-  /** Called with log entries set aside because they could not be loaded (for the audit trail). */
-  onQuarantined?: (room: Room, entries: QuarantinedEntry[]) => void
-  /** Called whenever the room's connection count drops to zero. */
-  onEmpty?: (room: Room) => void
-  /** Called when a connection joins and when it leaves (for per-session counts). */
-  onJoin?: (conn: Connection) => void
-  onLeave?: (conn: Connection) => void
-  /**
-   * Called with each update made durable by this process (a client's or the server's own), after
-   * it is committed; scale-out publishes it here. Not called for updates from other processes.
-   */
-  onAccepted?: (room: Room, update: Uint8Array) => void
-  /** Called with each awareness update from this process's connections (y-protocols encoding). */
-  onAwareness?: (room: Room, update: Uint8Array) => void
-  /** Called when the room's memory holds a change the store refused; the room must be dropped. */
-  onFailed?: (room: Room) => void
-}
-
-type HeldLimits = { readonly [K in keyof typeof HELD_LIMITS]: number }
-
-export interface RoomOptions {
-  /** Overrides `HELD_LIMITS` (tests). */
-  heldLimits?: HeldLimits
-}
+export type { RoomHooks, RoomOptions } from './room-hooks.ts'
 
 /** Transaction origin of `Room.applyServerChange`. */
 export const SERVER_ORIGIN: unique symbol = Symbol('coregroup.server')
@@ -82,9 +46,8 @@ export const SERVER_ORIGIN: unique symbol = Symbol('coregroup.server')
 const MALFORMED: Refusal = { section: '*', reason: 'malformed' }
 
 export class Room {
-  /** Presence lives on a document of its own: the live copy is replaced when the room reloads. */
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
   readonly connections = new Set<Connection>()
+  private readonly presence: RoomPresence
   /** Updates appended since the room loaded or last compacted. */
   appendedSinceCompaction = 0
   private readonly turns: TurnQueue
@@ -99,9 +62,15 @@ export class Room {
     doc: Y.Doc,
   ) {
     this.turns = new TurnQueue(doc, store, name, (err) => this.fail(err))
-    // The server itself has no presence.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.broadcastAwareness)
+    this.presence = new RoomPresence(name, this.connections, owners, {
+      checkAwareness: hooks.checkAwareness,
+      onAwareness: (update) => hooks.onAwareness?.(this, update),
+    })
+  }
+
+  /** Presence (names, carets), on a document of its own: the live copy is replaced when it reloads. */
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness
   }
 
   /** The live copy. Replaced when the room reloads: read it afresh, never keep it. */
@@ -111,10 +80,7 @@ export class Room {
 
   /** Loads a room from the store (snapshot + log tail; entries that cannot load are quarantined). */
   static async load(name: string, store: DocumentStore, hooks: RoomHooks = {}, options: RoomOptions = {}): Promise<Room> {
-    const loaded = await loadDocument(name, store)
-    const owners = await ClientOwners.load(name, store, loaded.doc)
-    await backfillLocks(name, store, loaded.doc)
-    while (!(await owners.claimForServer(loaded.doc.clientID))) loaded.doc.clientID = randomClientId()
+    const { loaded, owners } = await prepareRoom(name, store)
     const room = new Room(name, store, hooks, owners, loaded.doc)
     if (options.heldLimits) room.heldLimits = options.heldLimits
     room.appendedSinceCompaction = loaded.logLength
@@ -128,8 +94,7 @@ export class Room {
     this.connections.add(conn)
     this.hooks.onJoin?.(conn)
     conn.send(syncMessage(SyncStep.Step1, Y.encodeStateVector(this.doc)))
-    const states = this.awareness.getStates()
-    if (states.size > 0) conn.send(awarenessMessage(this.awareness, [...states.keys()]))
+    this.presence.greet(conn)
     return conn
   }
 
@@ -139,9 +104,7 @@ export class Room {
     conn.closed = true
     conn.held = null
     this.hooks.onLeave?.(conn)
-    if (conn.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], conn)
-    }
+    this.presence.leave(conn)
     if (this.connections.size === 0) this.hooks.onEmpty?.(this)
   }
 
@@ -154,9 +117,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.awareness.off('update', this.broadcastAwareness)
-    this.awareness.destroy()
-    this.awareness.doc.destroy()
+    this.presence.destroy()
     this.turns.destroy()
   }
 
@@ -215,9 +176,9 @@ export class Room {
         case MessageType.Sync:
           return this.handleSync(conn, d)
         case MessageType.Awareness:
-          return this.handleAwareness(conn, decoding.readVarUint8Array(d))
+          return this.presence.handle(conn, decoding.readVarUint8Array(d))
         case MessageType.QueryAwareness:
-          conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          conn.send(this.presence.everyone())
           return
         case MessageType.Auth:
           return // y-websocket's auth message is unused: the session cookie authenticates.
@@ -274,7 +235,9 @@ export class Room {
     }
     // What the held update waits for may be in this one (a keystroke sent just before the sync step
     // 2 that carries its history, on reconnecting): check them as one update, acknowledged as `seq`.
-    const overLimit = this.heldOverLimit(conn, held, update.length)
+    let roomHeld = 0
+    for (const c of this.connections) roomHeld += c.held?.update.length ?? 0
+    const overLimit = heldOverLimit(held, update.length, roomHeld, this.heldLimits)
     if (overLimit) return this.refuse(conn, overLimit.refusal, overLimit.code)
     let merged: Uint8Array
     try {
@@ -283,17 +246,6 @@ export class Room {
       return this.refuse(conn, MALFORMED, CloseCode.MalformedMessage)
     }
     return this.decide(conn, merged, seq, held)
-  }
-
-  /** Why holding `extra` more bytes for `conn` would break `HELD_LIMITS`, or null. */
-  private heldOverLimit(conn: Connection, held: HeldUpdate, extra: number): { refusal: Refusal; code: number } | null {
-    if (performance.now() - held.since > this.heldLimits.ageMs) return { refusal: { section: '*', reason: 'held-too-long' }, code: CloseCode.HeldTooLong }
-    const tooLarge = (detail: string) => ({ refusal: { section: '*', reason: 'too-large' as const, detail }, code: CloseCode.UpdateTooLarge })
-    if (held.count + 1 > this.heldLimits.updatesPerConnection) return tooLarge('too many held updates')
-    if (held.update.length + extra > this.heldLimits.bytesPerConnection) return tooLarge('too many held bytes')
-    let room = extra
-    for (const c of this.connections) room += c.held?.update.length ?? 0
-    return room > this.heldLimits.bytesPerRoom ? tooLarge('too many held bytes in the room') : null
   }
 
   private async decide(conn: Connection, update: Uint8Array, seq: number, held: HeldUpdate | null): Promise<void> {
@@ -400,7 +352,7 @@ export class Room {
   private retryHeld(): void {
     for (const conn of this.connections) {
       const held = conn.held
-      if (!held || conn.retryQueued || !this.mayHaveArrived(held)) continue
+      if (!held || conn.retryQueued || !mayHaveArrived(held, this.doc)) continue
       conn.retryQueued = true
       void this.turns.run(() => {
         conn.retryQueued = false
@@ -409,59 +361,6 @@ export class Room {
         return this.decide(conn, now.update, now.seq, { ...now, count: now.count - 1 })
       })
     }
-  }
-
-  private mayHaveArrived(held: HeldUpdate): boolean {
-    const store = this.doc.store
-    for (const [client, clock] of held.waitingOn) if (Y.getState(store, client) > clock) return true
-    return held.waitingOn.size === 0
-  }
-
-  private handleAwareness(conn: Connection, payload: Uint8Array): void | Promise<void> {
-    // Note which clients this connection speaks for, so their presence goes when it does.
-    const pd = decoding.createDecoder(payload)
-    const count = decoding.readVarUint(pd)
-    const announced: number[] = []
-    const withdrawn: number[] = []
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(pd)
-      decoding.readVarUint(pd) // clock
-      const json = decoding.readVarString(pd)
-      // A state of another connection's client ID (set or removed: null too), one claiming another
-      // user, or one too large to relay, drops the whole message.
-      const owner = this.awarenessOwner(clientId)
-      if (owner && owner !== conn) return this.dropAwareness(conn, 'client of another connection')
-      if (json.length > MAX_AWARENESS_STATE_BYTES) return this.dropAwareness(conn, 'state too large')
-      const state = JSON.parse(json) as Record<string, unknown> | null
-      if (state === null) {
-        // Only the connection that announced a client may withdraw it (others' presence is not theirs).
-        if (!conn.awarenessClients.has(clientId) && this.awareness.getStates().has(clientId)) return this.dropAwareness(conn, 'withdraws a client it does not own')
-        withdrawn.push(clientId)
-        continue
-      }
-      if (this.hooks.checkAwareness && !this.hooks.checkAwareness(conn, state)) return this.dropAwareness(conn, 'claims another user')
-      announced.push(clientId)
-    }
-    const apply = (): void => {
-      for (const id of announced) conn.awarenessClients.add(id)
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, conn)
-      for (const id of withdrawn) conn.awarenessClients.delete(id)
-    }
-    const unowned = announced.filter((id) => this.owners.ownerOf(id) !== conn.identity.userId)
-    if (unowned.length === 0) return apply()
-    // A client ID shown in presence is claimed before anyone sees it, so no one can write under it first.
-    return this.owners.firstForeign(conn.identity.userId, unowned).then((foreign) => {
-      if (conn.closed) return
-      if (foreign !== null) return this.dropAwareness(conn, 'client ID of another user')
-      apply()
-    })
-  }
-
-  /** Drops an awareness message; logged once per connection (an honest page can repeat one often). */
-  private dropAwareness(conn: Connection, why: string): void {
-    if (conn.awarenessDropLogged) return
-    conn.awarenessDropLogged = true
-    log.warn('sync.awareness_dropped', { doc: this.name, user: conn.identity.userId, why })
   }
 
   private refuse(conn: Connection, refusal: Refusal, code: number = CloseCode.UpdateRejected): void {
@@ -477,11 +376,6 @@ export class Room {
     this.hooks.onLimit?.(this, conn, kind === 'update' ? 'updates-per-second' : `${kind}-per-second`)
     conn.close(CloseCode.RateLimited, kind === 'update' ? 'too many updates' : 'too many messages')
     this.leave(conn)
-  }
-
-  private awarenessOwner(clientId: number): Connection | null {
-    for (const c of this.connections) if (c.awarenessClients.has(clientId)) return c
-    return null
   }
 
   private failConnection(conn: Connection, err: unknown): void {
@@ -503,47 +397,10 @@ export class Room {
     const frame = updateMessage(update)
     for (const conn of this.connections) if (conn !== origin) conn.send(frame)
   }
-
-  private readonly broadcastAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed]
-    if (changed.length === 0) return
-    if (origin instanceof Connection) this.hooks.onAwareness?.(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    if (this.connections.size === 0) return
-    const frame = awarenessMessage(this.awareness, changed)
-    for (const conn of this.connections) if (conn !== origin) conn.send(frame)
-  }
-}
-
-function randomClientId(): number {
-  return new Y.Doc().clientID
-}
-
-/** The refusal and close code for an update the scan stopped. */
-function scanRefusal(err: unknown): [Refusal, number] {
-  if (err instanceof UpdateLimitError) return [{ section: '*', reason: 'too-large', detail: err.message }, CloseCode.UpdateTooLarge]
-  if (err instanceof UpdateContentError) return [{ section: '*', reason: 'invalid-content', detail: err.message }, CloseCode.UpdateRejected]
-  return [{ ...MALFORMED, detail: err instanceof Error ? err.message : 'not a Yjs update' }, CloseCode.MalformedMessage]
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
-}
-
-/**
- * Locks written into a document's `control` map before the store kept them (`doc_locks`) are recorded
- * there too, so the store's check at append time holds them in every process.
- */
-async function backfillLocks(name: string, store: DocumentStore, doc: Y.Doc): Promise<void> {
-  const control = controlStateOf(doc)
-  const stored = await store.locks(name)
-  if ((control.locked || control.finalisedVersion !== undefined) && !stored.locked) await store.setLock(name, null, true)
-  const have = new Set(stored.sections)
-  for (const [section, locked] of Object.entries(control.sections)) {
-    if (locked === true && !have.has(section)) await store.setLock(name, section, true)
-  }
 }

@@ -9,6 +9,8 @@
  */
 import * as decoding from 'lib0/decoding'
 import { UPDATE_LIMITS } from '../../schemas/limits.ts'
+import { CloseCode } from '../../schemas/protocol.ts'
+import type { Refusal } from './update-guard.ts'
 import { MalformedUpdateError } from './update-resolver.ts'
 
 /** An update over one of `UPDATE_LIMITS` (close 4413). */
@@ -151,4 +153,11 @@ function skipString(d: decoding.Decoder): void {
   const length = decoding.readVarUint(d)
   if (d.pos + length > d.arr.length) throw new MalformedUpdateError('a string past the end')
   d.pos += length
+}
+
+/** The refusal and close code for an update the scan (or the resolver) stopped. */
+export function scanRefusal(err: unknown): [Refusal, number] {
+  if (err instanceof UpdateLimitError) return [{ section: '*', reason: 'too-large', detail: err.message }, CloseCode.UpdateTooLarge]
+  if (err instanceof UpdateContentError) return [{ section: '*', reason: 'invalid-content', detail: err.message }, CloseCode.UpdateRejected]
+  return [{ section: '*', reason: 'malformed', detail: err instanceof Error ? err.message : 'not a Yjs update' }, CloseCode.MalformedMessage]
 }
