@@ -15,10 +15,18 @@ export type DocumentRef =
   | { kind: 'restricted'; meetingId: string }
   | { kind: 'report'; reportId: string }
   | { kind: 'demo'; demoId: string }
+  /** The child protection plan of a case: one per case, living across meetings (issue 11). */
+  | { kind: 'plan'; caseId: string }
 
-const DOCUMENT_PATTERN = /^(meeting|report|demo):([A-Za-z0-9_-]{1,64})(:restricted)?$/
+/** The prefix of the plan document's name, `plan:<caseId>` (re-exported by schemas/plan/plan-rules.ts). */
+export const PLAN_DOCUMENT_PREFIX = 'plan:'
 
-/** Parses a document name (`meeting:<id>`, `meeting:<id>:restricted`, `report:<id>`, `demo:<id>`). */
+const DOCUMENT_PATTERN = /^(meeting|report|demo|plan):([A-Za-z0-9_-]{1,64})(:restricted)?$/
+
+/**
+ * Parses a document name (`meeting:<id>`, `meeting:<id>:restricted`, `report:<id>`, `demo:<id>`,
+ * `plan:<caseId>`).
+ */
 export function parseDocumentName(name: string): DocumentRef | null {
   if (name.length > MAX_DOCUMENT_NAME_LENGTH) return null
   const m = DOCUMENT_PATTERN.exec(name)
@@ -27,6 +35,7 @@ export function parseDocumentName(name: string): DocumentRef | null {
   if (restricted) return kind === 'meeting' ? { kind: 'restricted', meetingId: id } : null
   if (kind === 'meeting') return { kind: 'meeting', meetingId: id }
   if (kind === 'report') return { kind: 'report', reportId: id }
+  if (kind === 'plan') return { kind: 'plan', caseId: id }
   return { kind: 'demo', demoId: id }
 }
 
@@ -40,6 +49,8 @@ export function documentName(ref: DocumentRef): string {
       return `report:${ref.reportId}`
     case 'demo':
       return `demo:${ref.demoId}`
+    case 'plan':
+      return `${PLAN_DOCUMENT_PREFIX}${ref.caseId}`
   }
 }
 

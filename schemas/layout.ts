@@ -5,6 +5,7 @@
  * @module
  */
 import { DEMO_SECTIONS, type DocumentRef } from './documents.ts'
+import { PLAN_ACTIONS_SECTION } from './plan/plan-rules.ts'
 import { PROFESSIONAL_ROLES, type CoreGroupRole } from './roles.ts'
 import type { AgendaItem } from './templates/agenda-item.ts'
 import { CONTRIBUTION_FORMAT } from './templates/contribution-format.ts'
@@ -45,6 +46,9 @@ export function documentLayout(doc: DocumentRef, agenda: readonly AgendaItem[], 
       ]
     case 'restricted':
       return [{ name: 'notes', title: 'Professionals-only notes', kind: 'text' }]
+    case 'plan':
+      // One section: the plan's rows (`PlanActionRow`), whatever the meetings and members.
+      return [{ name: PLAN_ACTIONS_SECTION, title: 'Child protection plan', kind: 'rows' }]
     case 'report':
       return [
         ...members

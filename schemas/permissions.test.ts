@@ -55,6 +55,9 @@ const documents = {
   restricted: parseDocumentName('meeting:m1:restricted')!,
   report: parseDocumentName('report:r1')!,
   demo: parseDocumentName('demo:d1')!,
+  // The plan: section-level writing is whoever may edit every row (the lead; the chair and note taker
+  // of the meeting in progress); row and field rules are schemas/plan/plan-rules.ts's, tested there.
+  plan: parseDocumentName('plan:c1')!,
 } satisfies Record<string, DocumentRef>
 type DocKind = keyof typeof documents
 
@@ -91,45 +94,45 @@ const NOTHING: Expectation = { read: [], write: {}, lock: false }
 /** The matrix, written out by hand from issue 4 §3 so that the rules are checked against the spec, not themselves. */
 const matrix: Record<Persona, Expectation> = {
   lead: {
-    read: ['meeting', 'restricted', 'report', 'demo'],
-    write: { meeting: LEAD_MEETING, demo: LEAD_MEETING, restricted: ['notes'], report: ['joint:analysis'] },
+    read: ['meeting', 'restricted', 'report', 'demo', 'plan'],
+    write: { meeting: LEAD_MEETING, demo: LEAD_MEETING, restricted: ['notes'], report: ['joint:analysis'], plan: ['actions'] },
     lock: true,
   },
-  deputy: { read: ['meeting', 'restricted', 'report', 'demo'], write: {}, lock: false },
-  manager: { read: ['meeting', 'restricted', 'report', 'demo'], write: {}, lock: true },
+  deputy: { read: ['meeting', 'restricted', 'report', 'demo', 'plan'], write: {}, lock: false },
+  manager: { read: ['meeting', 'restricted', 'report', 'demo', 'plan'], write: {}, lock: true },
   teacher: {
-    read: ['meeting', 'restricted', 'report', 'demo'],
+    read: ['meeting', 'restricted', 'report', 'demo', 'plan'],
     write: { meeting: ['update:m-teacher'], demo: ['update:m-teacher'], report: ['contrib:m-teacher:analysis'] },
     lock: false,
   },
   visitor: {
-    read: ['meeting', 'restricted', 'report', 'demo'],
+    read: ['meeting', 'restricted', 'report', 'demo', 'plan'],
     write: { report: ['contrib:m-visitor:analysis'] },
     lock: false,
   },
   chair: {
-    read: ['meeting', 'restricted', 'report', 'demo'],
-    write: { meeting: [...MEETING_RUNNER, 'update:m-chair'], demo: [...MEETING_RUNNER, 'update:m-chair'], restricted: ['notes'] },
+    read: ['meeting', 'restricted', 'report', 'demo', 'plan'],
+    write: { meeting: [...MEETING_RUNNER, 'update:m-chair'], demo: [...MEETING_RUNNER, 'update:m-chair'], restricted: ['notes'], plan: ['actions'] },
     lock: false,
   },
   notes: {
-    read: ['meeting', 'restricted', 'report', 'demo'],
-    write: { meeting: MEETING_RUNNER, demo: MEETING_RUNNER, restricted: ['notes'] },
+    read: ['meeting', 'restricted', 'report', 'demo', 'plan'],
+    write: { meeting: MEETING_RUNNER, demo: MEETING_RUNNER, restricted: ['notes'], plan: ['actions'] },
     lock: false,
   },
   parent: {
-    read: ['meeting', 'demo'],
+    read: ['meeting', 'demo', 'plan'],
     write: { meeting: ['update:m-parent'], demo: ['update:m-parent'] },
     lock: false,
   },
   // A family member who chairs still never reads the restricted notes, so never writes them either.
   parentChair: {
-    read: ['meeting', 'demo'],
-    write: { meeting: [...MEETING_RUNNER, 'update:m-chair'], demo: [...MEETING_RUNNER, 'update:m-chair'] },
+    read: ['meeting', 'demo', 'plan'],
+    write: { meeting: [...MEETING_RUNNER, 'update:m-chair'], demo: [...MEETING_RUNNER, 'update:m-chair'], plan: ['actions'] },
     lock: false,
   },
-  child: { read: ['meeting', 'demo'], write: {}, lock: false },
-  advocate: { read: ['meeting', 'demo'], write: {}, lock: false },
+  child: { read: ['meeting', 'demo', 'plan'], write: {}, lock: false },
+  advocate: { read: ['meeting', 'demo', 'plan'], write: {}, lock: false },
   outsider: NOTHING,
   optedOutTeacher: NOTHING,
   optedOutLead: NOTHING,

@@ -81,6 +81,8 @@ export function canRead(viewer: Viewer, doc: DocumentRef): boolean {
   switch (doc.kind) {
     case 'meeting':
     case 'demo':
+    // The plan: every current member, the family included (schemas/plan/plan-rules.ts `canReadPlan`).
+    case 'plan':
       return true
     case 'restricted':
     case 'report':
@@ -99,6 +101,8 @@ export function sectionBelongsTo(doc: DocumentRef, section: SectionRef): boolean
       return section.kind === 'notes'
     case 'report':
       return section.kind === 'contrib' || section.kind === 'joint'
+    case 'plan':
+      return section.kind === 'actions'
   }
 }
 

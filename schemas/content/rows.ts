@@ -29,9 +29,14 @@ export type AttendanceRow = z.infer<typeof AttendanceRow>
 
 export const ActionStatus = z.enum(['not-started', 'in-progress', 'done', 'no-longer-needed'])
 
-/** One SMART action of the plan (the minutes' `actions` section; the plan document uses the same row). */
+/**
+ * One SMART action of the plan (the minutes' `actions` section; the plan document uses the same row).
+ * `id` is the row's stable identity: optional in the minutes, required in the plan document
+ * ({@link PlanActionRow}), where the history and the due items name rows by it. It never changes.
+ */
 export const ActionRow = z
   .object({
+    id: Id,
     need: rowText,
     outcome: rowText,
     action: rowText,
@@ -45,9 +50,13 @@ export const ActionRow = z
     added: isoDate,
     changed: isoDate,
   })
-  .partial({ how: true, progress: true, added: true, changed: true })
+  .partial({ id: true, how: true, progress: true, added: true, changed: true })
   .strict()
 export type ActionRow = z.infer<typeof ActionRow>
+
+/** A row of the plan document's `actions` section (`plan:<caseId>`): an {@link ActionRow} with its `id`. */
+export const PlanActionRow = ActionRow.required({ id: true })
+export type PlanActionRow = z.infer<typeof PlanActionRow>
 
 /** The schema of each row section and which of its fields are collaborative text. */
 export const ROW_SECTIONS = {

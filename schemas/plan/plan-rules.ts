@@ -25,11 +25,11 @@
  * @module
  */
 import { ACTION_OWNER_FIELDS } from '../content/rows.ts'
-import { ID_PATTERN } from '../documents.ts'
+import { ID_PATTERN, PLAN_DOCUMENT_PREFIX } from '../documents.ts'
 import { isLocked, type ControlState, type Viewer, type WriteDecision } from '../permissions.ts'
 
-/** The prefix of the plan document's name: `plan:<caseId>`. */
-export const PLAN_DOCUMENT_PREFIX = 'plan:'
+/** The prefix of the plan document's name: `plan:<caseId>` (defined with the other names in documents.ts). */
+export { PLAN_DOCUMENT_PREFIX }
 /** The plan's row section: a `Y.Array` of `ActionRow` maps. */
 export const PLAN_ACTIONS_SECTION = 'actions'
 

@@ -35,14 +35,20 @@ export const DUE_STATUS_LABELS: Record<DueStatus, string> = {
 }
 
 const ruleNames = Object.keys(DEFAULT_RULES) as [TimescaleRuleName, ...TimescaleRuleName[]]
+
+/**
+ * The `rule` of a due item that is an action of the child protection plan past its due date
+ * (`planActionDueItems`, schemas/plan/due.ts): the plan row sets the date, not a timescale setting.
+ */
+export const PLAN_ACTION_RULE = 'planAction'
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** One thing due on a case (an API response row for the dashboard and the case page). */
 export const DueItem = z.strictObject({
   /** Stable for the same obligation across days, e.g. `notes-distributed:<meetingId>`. */
   key: z.string(),
-  /** The settings rule that sets the due date. */
-  rule: z.enum(ruleNames),
+  /** The settings rule that sets the due date, or `planAction` for an action of the plan. */
+  rule: z.enum([...ruleNames, PLAN_ACTION_RULE]),
   /** What is due, in plain English. */
   label: z.string(),
   dueDate: date,
@@ -55,6 +61,10 @@ export const DueItem = z.strictObject({
   meetingId: z.string().optional(),
   /** The date booked to meet an open item (a planned meeting, a booked review conference). */
   plannedDate: date.optional(),
+  /** For an action of the plan: the plan row's `id`. */
+  rowId: z.string().optional(),
+  /** For an action of the plan: the member who owns it (null: nobody yet). */
+  ownerMemberId: z.string().nullable().optional(),
 })
 export type DueItem = z.infer<typeof DueItem>
 

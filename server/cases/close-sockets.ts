@@ -5,6 +5,7 @@
  * process, not only this one (`Rooms.changeAccess` broadcasts the change; issue 9 §7).
  * @module
  */
+import { planDocumentName } from '../../schemas/plan/plan-rules.ts'
 import type { Rooms } from '../sync/rooms.ts'
 
 /** Closes the user's connections to any document of the case. Returns how many closed here. */
@@ -26,4 +27,13 @@ export function meetingDocumentNames(meetingId: string): string[] {
 export function closeMeetingSockets(rooms: Rooms, meetingId: string, userIds: ReadonlySet<string>): number {
   if (userIds.size === 0) return 0
   return rooms.changeAccess({ userIds: [...userIds], docs: meetingDocumentNames(meetingId), left: false, reason: 'meeting roles changed' })
+}
+
+/**
+ * Closes the users' connections to the case's plan: who may edit the whole plan depends on the meeting
+ * dated today and its chair and note taker, so a change to those reconnects them with their new rights.
+ */
+export function closePlanSockets(rooms: Rooms, caseId: string, userIds: ReadonlySet<string>): number {
+  if (userIds.size === 0) return 0
+  return rooms.changeAccess({ userIds: [...userIds], docs: [planDocumentName(caseId)], left: false, reason: 'meeting roles changed' })
 }

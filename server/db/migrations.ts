@@ -76,4 +76,25 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('audit_by_case').on('audit_events').columns(['case_id', 'seq']).execute()
     },
   },
+  '0002_plan_history': {
+    // The child protection plan's row history (issue 11 §6): one row per change to one field of one
+    // plan row (or a row added or removed), who made it and when, with the old and new value as JSON.
+    async up(db) {
+      await db.schema
+        .createTable('plan_history')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('member_id', 'text', (c) => c.notNull())
+        .addColumn('member_name', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('field', 'text')
+        .addColumn('old_value', 'text')
+        .addColumn('new_value', 'text')
+        .execute()
+      await db.schema.createIndex('plan_history_by_case').on('plan_history').columns(['case_id', 'seq']).execute()
+      await db.schema.createIndex('plan_history_by_row').on('plan_history').columns(['case_id', 'row_id', 'seq']).execute()
+    },
+  },
 }

@@ -72,6 +72,22 @@ export interface AuditEventsTable {
   detail: string | null
 }
 
+/** One change to one row of a case's plan (`plan:<caseId>`); values are JSON text (null: empty). */
+export interface PlanHistoryTable {
+  seq: Generated<number>
+  case_id: string
+  /** The plan row's `id`. */
+  row_id: string
+  at: string
+  member_id: string
+  member_name: string
+  user_id: string | null
+  /** The field changed; null when the whole row was added or removed. */
+  field: string | null
+  old_value: string | null
+  new_value: string | null
+}
+
 export interface Database {
   authorities: AuthoritiesTable
   users: UsersTable
@@ -81,6 +97,7 @@ export interface Database {
   members: MembersTable
   meetings: MeetingsTable
   audit_events: AuditEventsTable
+  plan_history: PlanHistoryTable
 }
 
 export type Db = Kysely<Database>

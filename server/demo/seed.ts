@@ -1,15 +1,20 @@
 /**
  * A fictional core group: a case with a social worker, team manager, teacher, health visitor and
- * parent, each with an account, and a first core group meeting. Used by `npm run demo` (on a fresh
- * temporary store only) and by the tests. Every name here is invented.
+ * parent, each with an account, a first core group meeting, and (with a `store`) the case's child
+ * protection plan (`plan:<caseId>`) with four actions owned by four different members, the parent
+ * among them. Used by `npm run demo` (on a fresh temporary store only) and by the tests. Every name
+ * here is invented.
  * @module
  */
+import type { PlanActionRow } from '../../schemas/content/rows.ts'
 import { Meeting, type Case, type Member, type User } from '../../schemas/entities/index.ts'
 import type { CoreGroupRole } from '../../schemas/roles.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT, minutesLayout } from '../../schemas/templates/index.ts'
-import { addWorkingDays } from '../../schemas/timescales/index.ts'
+import { addCalendarDays, addWorkingDays } from '../../schemas/timescales/index.ts'
 import { hashPassword } from '../auth/passwords.ts'
+import { newId } from '../auth/tokens.ts'
 import { createMinutesDocument } from '../cases/minutes-document.ts'
+import { createPlanDocument } from '../cases/plan-document.ts'
 import { buildCase, insertCase } from '../db/repos/cases.ts'
 import { insertMeeting, plannedMeetingFields } from '../db/repos/meetings.ts'
 import { buildMember, insertMember } from '../db/repos/members.ts'
@@ -45,6 +50,54 @@ export interface SeededCoreGroup {
   caseRow: Case
   meeting: Meeting
   people: Record<DemoPerson, SeededPerson>
+  /** The plan's first rows, in plan order (written to the store only when a `store` is given). */
+  plan: PlanActionRow[]
+}
+
+/**
+ * The demo plan, agreed at the initial conference (`initial`): one action each for the parent, the
+ * teacher, the health visitor and the social worker, due two to four weeks later.
+ */
+export function demoPlanRows(people: Record<DemoPerson, SeededPerson>, initial: string): PlanActionRow[] {
+  const row = (owner: DemoPerson, dueInDays: number, fields: Omit<PlanActionRow, 'id' | 'owner' | 'due' | 'added' | 'changed'>): PlanActionRow => ({
+    id: newId('act'),
+    ...fields,
+    owner: people[owner].member.id,
+    due: addCalendarDays(initial, dueInDays),
+    added: initial,
+    changed: initial,
+  })
+  return [
+    row('parent', 28, {
+      need: 'Robin needs a calm, predictable bedtime routine',
+      outcome: 'Robin is in bed by 7.30 pm on at least 5 school nights a week, as the routine chart shows',
+      action: 'Keep the bedtime routine chart agreed with the health visitor',
+      how: 'Fill in the chart each evening and bring it to every core group',
+      status: 'in-progress',
+      progress: 'Chart started on the fridge.',
+    }),
+    row('teacher', 14, {
+      need: 'Robin needs to be in school every day, on time',
+      outcome: 'Robin’s attendance is at least 95% each half term',
+      action: 'Send the social worker Robin’s attendance every Friday',
+      how: 'Secure email from the school office to the social worker',
+      status: 'not-started',
+    }),
+    row('healthVisitor', 28, {
+      need: 'Robin’s growth and development are checked regularly',
+      outcome: 'Robin is weighed every 4 weeks and stays on their growth curve',
+      action: 'Visit at home every 4 weeks to weigh and measure Robin',
+      how: 'Home visits booked with Alex two weeks ahead',
+      status: 'not-started',
+    }),
+    row('socialWorker', 21, {
+      need: 'The family needs a safe, settled home',
+      outcome: 'A housing assessment appointment is booked within 6 weeks',
+      action: 'Refer Alex to the housing options team',
+      how: 'Complete the referral form with Alex at the next home visit',
+      status: 'not-started',
+    }),
+  ]
 }
 
 /** Seeds the fictional core group into `db` for `authorityId`. `password(person)` picks each password. */
@@ -100,5 +153,7 @@ export async function seedCoreGroup(
   // As the API does: the minutes document (with its agenda layout) first, then the row.
   if (options.store) await createMinutesDocument(options.store, `meeting:${meeting.id}`, minutesLayout(agendaFor(meeting.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type)))
   await insertMeeting(db, meeting)
-  return { caseRow, meeting, people }
+  const plan = demoPlanRows(people, initial)
+  if (options.store) await createPlanDocument(options.store, caseRow.id, plan)
+  return { caseRow, meeting, people, plan }
 }

@@ -11,9 +11,11 @@ import { MINUTES_LAYOUT_KEY, MinutesLayoutEntry } from '../../schemas/templates/
 import { CONTROL_SECTION, parseDocumentName, type DocumentRef } from '../../schemas/documents.ts'
 import { canRead, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
 import { documentLayout } from '../../schemas/layout.ts'
+import { meetingInProgress } from '../../schemas/plan/meeting-in-progress.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT } from '../../schemas/templates/registry.ts'
 import { accessDate, activeMembers, resolveMembership, viewerOf } from '../cases/membership.ts'
 import { parseRow } from '../db/entity-row.ts'
+import { listMeetings } from '../db/repos/meetings.ts'
 import { getAuthority } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
 
@@ -23,7 +25,14 @@ export interface DocumentAccess {
   caseId: string | null
   authorityId: string | null
   viewer: Viewer
+  /**
+   * The per-meeting roles that decide writing: the meeting's own for its documents; for the plan
+   * (`plan:<caseId>`), the chair and note taker of the case's meeting in progress today
+   * (`meetingInProgress`), or null between meetings.
+   */
   meetingRoles: MeetingRoles | null
+  /** The viewer's name as a member of the case (the plan's history records it); absent when not a member. */
+  memberName?: string
   /** The sections the document holds; updates to any other section are refused. */
   sections: ReadonlySet<string>
 }
@@ -49,6 +58,7 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
     const sections = new Set(documentLayout(doc, [], []).map((s) => s.name))
     return { ok: true, access: { doc, caseId: null, authorityId: user.authorityId, viewer, meetingRoles: null, sections } }
   }
+  if (doc.kind === 'plan') return resolvePlanAccess(db, user, doc)
   const meetingId = doc.kind === 'report' ? doc.reportId : doc.meetingId
   const meetingRow = await db
     .selectFrom('meetings')
@@ -70,6 +80,28 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   const agenda = agendaFor(meeting.agendaVariant ?? authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
   const sections = new Set(documentLayout(doc, agenda, activeMembers(allMembers, today)).map((s) => s.name))
   return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: meetingRow.authority_id, viewer, meetingRoles, sections } }
+}
+
+/**
+ * The plan of a case (`plan:<caseId>`): the case itself, no meeting, with the same answers as the
+ * meeting's documents (another authority's or a never-known case: `unknown-document`; a former member
+ * or a non-member administrator: `forbidden`). Writing is decided per row and field by the update
+ * check (`planWriteDecision`); its "meeting in progress" is the case's meeting dated today (UK).
+ */
+async function resolvePlanAccess(db: Db, user: { id: string; authorityId: string; accountRole?: string }, doc: Extract<DocumentRef, { kind: 'plan' }>): Promise<AccessResult> {
+  const caseRow = await db.selectFrom('cases').select(['id', 'authority_id']).where('id', '=', doc.caseId).executeTakeFirst()
+  if (!caseRow || caseRow.authority_id !== user.authorityId) return { ok: false, reason: 'unknown-document' }
+  const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', caseRow.id).execute()).map((r) => parseRow(Member, r))
+  const today = accessDate()
+  const membership = resolveMembership(allMembers.filter((m) => m.userId === user.id), today)
+  if (membership.member === null && user.accountRole !== 'administrator') return { ok: false, reason: 'unknown-document' }
+  const viewer = viewerOf(user.id, membership)
+  if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
+  const meetingRoles = meetingInProgress(await listMeetings(db, caseRow.id), today, viewer.memberId)
+  const sections = new Set(documentLayout(doc, [], []).map((s) => s.name))
+  const access: DocumentAccess = { doc, caseId: caseRow.id, authorityId: caseRow.authority_id, viewer, meetingRoles, sections }
+  if (membership.member) access.memberName = membership.member.name
+  return { ok: true, access }
 }
 
 /**

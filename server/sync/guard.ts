@@ -1,13 +1,18 @@
 /**
  * The room hooks that enforce permissions: the judgement of every resolved update (paths, locks and
  * content, `update-guard.ts`), awareness that may only speak for its own user, and the audit of every
- * refusal, breached limit and quarantined log entry.
+ * refusal, breached limit and quarantined log entry; and the plan's row history (`plan-history.ts`):
+ * the plan's rows read before and after each accepted update, their differences written after its
+ * commit.
  * @module
  */
 import { parseDocumentName } from '../../schemas/documents.ts'
+import { PLAN_ACTIONS_SECTION } from '../../schemas/plan/plan-rules.ts'
 import { recordAudit } from '../db/repos/audit.ts'
+import { recordPlanHistory } from '../db/repos/plan-history.ts'
 import type { Db } from '../db/schema.ts'
 import { errorSummary, log } from '../log.ts'
+import { planRowChanges, snapshotPlanRows } from './plan-history.ts'
 import type { RoomHooks } from './room.ts'
 import { controlStateOf, judgeUpdate } from './update-guard.ts'
 
@@ -19,7 +24,22 @@ export function permissionHooks(db: Db): Omit<RoomHooks, 'onEmpty'> {
       const access = conn.identity.access
       // Every connection the server opens has its access resolved; one without is refused outright.
       if (!access) return { section: '*', reason: 'read-only' }
-      return judgeUpdate(access, resolution, controlStateOf(room.doc))
+      return judgeUpdate(access, resolution, controlStateOf(room.doc), room.doc)
+    },
+    observeIntegration(room, conn, resolution) {
+      const access = conn.identity.access
+      const caseId = access?.caseId
+      if (access?.doc.kind !== 'plan' || !caseId || !resolution.sections.has(PLAN_ACTIONS_SECTION)) return
+      const before = snapshotPlanRows(room.doc)
+      return () => {
+        const who = { memberId: access.viewer.memberId ?? conn.identity.userId, name: access.memberName ?? conn.identity.name ?? '' }
+        const changes = planRowChanges(before, snapshotPlanRows(room.doc), who, new Date().toISOString())
+        if (changes.length === 0) return
+        const writes = changes.map(({ rowId, entry }) => ({ caseId, rowId, userId: conn.identity.userId, entry }))
+        return () => {
+          void recordPlanHistory(db, writes).catch((err) => log.error('plan.history_write_failed', { doc: room.name, entries: writes.length, error: errorSummary(err) }))
+        }
+      }
     },
     checkAwareness(conn, state) {
       const user = state.user as { id?: unknown; name?: unknown } | undefined
@@ -48,6 +68,13 @@ export function permissionHooks(db: Db): Omit<RoomHooks, 'onEmpty'> {
 async function caseOf(db: Db, name: string): Promise<{ caseId: string; authorityId: string } | null> {
   const ref = parseDocumentName(name)
   if (!ref || ref.kind === 'demo') return null
+  if (ref.kind === 'plan') {
+    const row = await db.selectFrom('cases').select(['id as caseId', 'authority_id as authorityId']).where('id', '=', ref.caseId).executeTakeFirst().catch((err: unknown) => {
+      log.error('audit.case_lookup_failed', { doc: name, error: errorSummary(err) })
+      return undefined
+    })
+    return row ?? null
+  }
   const meetingId = ref.kind === 'report' ? ref.reportId : ref.meetingId
   try {
     const row = await db

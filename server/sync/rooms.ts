@@ -131,6 +131,11 @@ export class Rooms {
     return this.rooms.has(name)
   }
 
+  /** The room of `name` if it has finished loading, without loading it or touching its idle countdown (read only). */
+  loaded(name: string): Room | undefined {
+    return this.ready.get(name)
+  }
+
   /** Open connections (in loaded rooms) — resolved rooms only. */
   *connections(): Generator<{ room: Room; conn: Connection }> {
     for (const room of this.ready.values()) for (const conn of room.connections) yield { room, conn }

@@ -7,6 +7,7 @@
  * @module
  */
 import * as Y from 'yjs'
+import type { z } from 'zod'
 import { RICH_TEXT_RULES, ROOT_NODE } from '../../schemas/content/editor-schema.ts'
 import { ROW_SECTIONS, type RowSectionName } from '../../schemas/content/rows.ts'
 import type { ResolvedInsert, Slot } from './update-resolver.ts'
@@ -115,10 +116,16 @@ export function rowProblem(section: RowSectionName, slot: Slot, item: Y.Item): s
 
 /**
  * Rows the update adds must be whole rows of the schema: their fields, as the update leaves them (the
- * last value written to each key wins, as in `Y.Map`), parse. Text fields count as text.
+ * last value written to each key wins, as in `Y.Map`), parse. Text fields count as text. `schema`
+ * overrides the section's row schema (the plan document's rows must carry an `id`: `PlanActionRow`).
  */
-export function newRowProblem(section: RowSectionName, rowItem: Y.Item, inserts: readonly ResolvedInsert[]): string | null {
-  const { row, textFields } = ROW_SECTIONS[section]
+export function newRowProblem(section: RowSectionName, rowItem: Y.Item, inserts: readonly ResolvedInsert[], schema: z.ZodType = ROW_SECTIONS[section].row): string | null {
+  return schema.safeParse(newRowValue(section, rowItem, inserts)).success ? null : 'a row that does not match the row schema'
+}
+
+/** The plain value of a row the update adds, as the update leaves it (text fields read as ''). */
+export function newRowValue(section: RowSectionName, rowItem: Y.Item, inserts: readonly ResolvedInsert[]): Record<string, unknown> {
+  const { textFields } = ROW_SECTIONS[section]
   const winners = new Map<string, Y.Item>()
   for (const insert of inserts) {
     const { slot, item } = insert
@@ -132,7 +139,7 @@ export function newRowProblem(section: RowSectionName, rowItem: Y.Item, inserts:
     if (content instanceof Y.ContentDeleted) continue
     value[key] = textFields.has(key) ? '' : content instanceof Y.ContentAny ? content.arr[0] : undefined
   }
-  return row.safeParse(value).success ? null : 'a row that does not match the row schema'
+  return value
 }
 
 /** Of two entries written to one key by one update, the one yjs keeps (the later one, in its list). */

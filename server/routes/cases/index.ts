@@ -1,7 +1,8 @@
 /**
  * `/api/cases`: the signed-in user's cases (GET), opening a case (POST; staff only, `canStartCase`: the
  * creator becomes its lead social worker), one case with its core group, meetings and due items (GET),
- * and changing it (PATCH). Members and meetings of a case are in members.ts and meetings.ts beside this file.
+ * and changing it (PATCH). Members, meetings and the plan's history of a case are in members.ts,
+ * meetings.ts and plan.ts beside this file.
  * @module
  */
 import { Hono } from 'hono'
@@ -21,6 +22,7 @@ import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 import { memberRoutes } from './members.ts'
 import { caseMeetingRoutes } from './meetings.ts'
+import { casePlanRoutes } from './plan.ts'
 
 export function caseRoutes(services: ApiServices) {
   const { db } = services
@@ -64,12 +66,12 @@ export function caseRoutes(services: ApiServices) {
       await insertMember(db, lead)
       await recordAudit(db, { event: 'member-added', authorityId: user.authorityId, caseId: created.id, userId: user.id, detail: { memberId: lead.id, role: lead.role } })
       const access = await readableCase(db, user, created.id)
-      return c.json(CaseDetailResponse.parse(await caseDetail(db, access)), 201)
+      return c.json(CaseDetailResponse.parse(await caseDetail(db, access, services)), 201)
     })
     .get('/:id', async (c) => {
       const { user } = requireAuth(c)
       const access = await readableCase(db, user, idParam(c, 'id', 'Case'))
-      return c.json(CaseDetailResponse.parse(await caseDetail(db, access)))
+      return c.json(CaseDetailResponse.parse(await caseDetail(db, access, services)))
     })
     .patch('/:id', async (c) => {
       const { user } = requireAuth(c)
@@ -84,8 +86,9 @@ export function caseRoutes(services: ApiServices) {
         planEndedDate: change.planEndedDate !== undefined ? change.planEndedDate : change.status === 'open' ? null : current.planEndedDate,
       })
       const saved = await saveCase(db, merged)
-      return c.json(CaseDetailResponse.parse(await caseDetail(db, { ...access, case: saved })))
+      return c.json(CaseDetailResponse.parse(await caseDetail(db, { ...access, case: saved }, services)))
     })
     .route('/', memberRoutes(services))
     .route('/', caseMeetingRoutes(services))
+    .route('/', casePlanRoutes(services))
 }

@@ -11,6 +11,7 @@ import { agendaFor, minutesLayout } from '../../../schemas/templates/index.ts'
 import { proposeNextMeeting } from '../../../schemas/timescales/index.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { manageableCase, readableCase } from '../../cases/case-access.ts'
+import { closePlanSockets } from '../../cases/close-sockets.ts'
 import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { createMinutesDocument } from '../../cases/minutes-document.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
@@ -21,7 +22,7 @@ import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 
 export function caseMeetingRoutes(services: ApiServices) {
-  const { db, store } = services
+  const { db, store, rooms } = services
   return new Hono<AppEnv>()
     .get('/:id/meetings', async (c) => {
       const { user } = requireAuth(c)
@@ -49,6 +50,11 @@ export function caseMeetingRoutes(services: ApiServices) {
       // a row is unreachable, since access is resolved through the row).
       await createMinutesDocument(store, `meeting:${meeting.id}`, minutesLayout(agendaFor(meeting.agendaVariant ?? authority.agendaVariant, meeting.type)))
       await insertMeeting(db, meeting)
+      if (meeting.date === today) {
+        // A meeting today makes its chair and note taker editors of the whole plan: they reconnect to it.
+        const runners = [meeting.chairMemberId, meeting.noteTakerMemberId].map((id) => members.find((m) => m.id === id)?.userId)
+        closePlanSockets(rooms, k.id, new Set(runners.filter((u): u is string => typeof u === 'string')))
+      }
       if (meeting.chairMemberId || meeting.noteTakerMemberId) {
         await recordAudit(db, {
           event: 'meeting-roles-changed',

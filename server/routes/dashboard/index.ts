@@ -1,15 +1,18 @@
 /**
  * `/api/dashboard`: "My cases" — for each case the user is a current member of (every case of the
  * authority for administrators), what is overdue and what is due soon, and the next planned meeting.
+ * The overdue actions of the case's plan that the user owns count as overdue items too (issue 11 §7).
  * @module
  */
 import { Hono } from 'hono'
 import { DashboardResponse, type DashboardCase } from '../../../schemas/api/dashboard.ts'
 import { isActiveMember, type Member } from '../../../schemas/entities/index.ts'
-import { computeDueItems, ukDateOf } from '../../../schemas/timescales/index.ts'
+import { mergeByDueDate, ownedDueItems, planActionDueItems } from '../../../schemas/plan/plan-due-items.ts'
+import { computeDueItems, ukDateOf, type DueItem } from '../../../schemas/timescales/index.ts'
+import { readPlanRows } from '../../cases/plan-document.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { listCasesOfAuthority, listCasesOfUser } from '../../db/repos/cases.ts'
-import { membershipsOfUser } from '../../db/repos/members.ts'
+import { listMembers, membershipsOfUser } from '../../db/repos/members.ts'
 import { listMeetingsOfCases } from '../../db/repos/meetings.ts'
 import { getAuthority } from '../../db/repos/users.ts'
 import { notFound } from '../../errors.ts'
@@ -29,9 +32,21 @@ export function dashboardRoutes(services: ApiServices) {
       (k) => k.authorityId === user.authorityId && (admin || current.has(k.id)),
     )
     const meetings = await listMeetingsOfCases(db, cases.map((k) => k.id))
+    // Your own overdue actions, from each plan of a case you are a member of.
+    const actions = new Map<string, DueItem[]>(
+      await Promise.all(
+        cases.map(async (k): Promise<[string, DueItem[]]> => {
+          const member = current.get(k.id)
+          if (!member) return [k.id, []]
+          const [plan, members] = await Promise.all([readPlanRows(services, k.id), listMembers(db, k.id)])
+          const names = new Map(members.map((m) => [m.id, m.name]))
+          return [k.id, ownedDueItems(planActionDueItems(plan, today, names), member.id)]
+        }),
+      ),
+    )
     const rows: DashboardCase[] = cases.map((k) => {
       const ofCase = meetings.get(k.id) ?? []
-      const items = computeDueItems(k, ofCase, authority.settings, today)
+      const items = mergeByDueDate(computeDueItems(k, ofCase, authority.settings, today), actions.get(k.id) ?? [])
       const overdue = items.filter((i) => i.status === 'overdue')
       const dueSoon = items.filter((i) => i.status === 'due-soon')
       const next = ofCase.filter((m) => m.status === 'planned' && m.date >= today).sort((a, b) => (a.date < b.date ? -1 : 1))[0]

@@ -11,7 +11,7 @@ import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { agendaFor } from '../../../schemas/templates/index.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { manageableCase, readableCase, type CaseAccess } from '../../cases/case-access.ts'
-import { closeMeetingSockets } from '../../cases/close-sockets.ts'
+import { closeMeetingSockets, closePlanSockets } from '../../cases/close-sockets.ts'
 import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { listMembers } from '../../db/repos/members.ts'
@@ -72,12 +72,15 @@ export function meetingRoutes(services: ApiServices) {
       const rolesChanged = next.chairMemberId !== current.chairMemberId || next.noteTakerMemberId !== current.noteTakerMemberId
       if (rolesChanged) checkMeetingRoles(next, members, access.today)
       const saved = await saveMeeting(db, next)
+      const affected = new Set<string>()
+      for (const id of [current.chairMemberId, current.noteTakerMemberId, saved.chairMemberId, saved.noteTakerMemberId]) {
+        const userId = members.find((m) => m.id === id)?.userId
+        if (userId) affected.add(userId)
+      }
+      // The plan's editors during a meeting are the chair and note taker of the meeting dated today.
+      const today = (m: Meeting) => m.date === access.today
+      if ((rolesChanged || saved.date !== current.date) && (today(current) || today(saved))) closePlanSockets(rooms, saved.caseId, affected)
       if (rolesChanged) {
-        const affected = new Set<string>()
-        for (const id of [current.chairMemberId, current.noteTakerMemberId, saved.chairMemberId, saved.noteTakerMemberId]) {
-          const userId = members.find((m) => m.id === id)?.userId
-          if (userId) affected.add(userId)
-        }
         closeMeetingSockets(rooms, saved.id, affected)
         await recordAudit(db, {
           event: 'meeting-roles-changed',
