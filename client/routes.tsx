@@ -28,7 +28,8 @@ export const routes: Route[] = [
   { pattern: /^\/$/, render: () => <MyCasesPage /> },
   { pattern: /^\/admin\/users$/, render: () => <UsersPage /> },
   { pattern: /^\/cases\/new$/, render: () => <NewCasePage /> },
-  { pattern: new RegExp(`^/cases/${ID}$`), render: (m) => <CasePage key={m[1]} caseId={m[1]!} /> },
+  { pattern: new RegExp(`^/cases/${ID}$`), render: (m, ctx) => <CasePage key={m[1]} caseId={m[1]!} identity={ctx.identity} tab="summary" /> },
+  { pattern: new RegExp(`^/cases/${ID}/plan$`), render: (m, ctx) => <CasePage key={`${m[1]}-plan`} caseId={m[1]!} identity={ctx.identity} tab="plan" /> },
   { pattern: new RegExp(`^/cases/${ID}/audit$`), render: (m) => <AuditPage key={m[1]} caseId={m[1]!} /> },
   { pattern: new RegExp(`^/meetings/${ID}$`), render: (m, ctx) => <MeetingPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
 ]

@@ -16,12 +16,17 @@ export function syncUrl(): string {
  * rejected a change. The local copy is `userId`'s own (`coregroup:<userId>:<name>`), so someone else
  * signing in on this browser never opens it, and so never sends its unsent edits under their session.
  * Nothing is hung on `window`: the page exposes no handle on its documents (tests that force an edit
- * reach the document through the section's editor).
+ * reach the document through the section's editor). With `enabled` false nothing is opened (a page
+ * whose user may not read the document).
  */
-export function useDocumentSync(name: string, userId: string): DocumentSync | null {
+export function useDocumentSync(name: string, userId: string, enabled = true): DocumentSync | null {
   const [sync, setSync] = useState<DocumentSync | null>(null)
   const [generation, setGeneration] = useState(0)
   useEffect(() => {
+    if (!enabled) {
+      setSync(null)
+      return
+    }
     const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: (n, doc) => indexedDbPersistence(userId, n, doc) })
     const reload = () => {
       // The server's copy is the truth: drop the local one and open the document again.
@@ -33,7 +38,7 @@ export function useDocumentSync(name: string, userId: string): DocumentSync | nu
       s.off('rejected', reload)
       s.destroy()
     }
-  }, [name, userId, generation])
+  }, [name, userId, generation, enabled])
   return sync
 }
 

@@ -1,5 +1,6 @@
 /**
- * Who is in the document, from awareness: name, colour and the section they are in.
+ * Who is in the document, from awareness: name, colour, the section they are in and, in the plan, the
+ * row they are on.
  * @module
  */
 import { useEffect, useState } from 'react'
@@ -10,6 +11,8 @@ export interface Presence {
   name: string
   color: string
   section: string | null
+  /** The plan row (its key) whose control has this person's focus, in the plan document. */
+  planRow: string | null
   isSelf: boolean
 }
 
@@ -24,6 +27,7 @@ function readPresence(sync: DocumentSync): Presence[] {
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#505a5f',
       section: typeof state.section === 'string' ? state.section : null,
+      planRow: typeof state.planRow === 'string' ? state.planRow : null,
       isSelf: clientId === self,
     })
   }

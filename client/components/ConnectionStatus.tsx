@@ -13,15 +13,19 @@ const SAVE_WORDS: Record<SaveState, string> = {
   unsaved: 'Changes not yet saved – they will be sent when you are back online',
 }
 
-/** Connection and save state, in words and icons (never colour alone); announced to screen readers. */
-export function ConnectionStatus({ connection, save }: { connection: ConnectionState; save: SaveState }) {
+/**
+ * Connection and save state, in words and icons (never colour alone); announced to screen readers.
+ * A second document on the page (the plan beside the minutes) passes `label` ("Plan") and `testIdPrefix`.
+ */
+export function ConnectionStatus({ connection, save, label, testIdPrefix = '' }: { connection: ConnectionState; save: SaveState; label?: string; testIdPrefix?: string }) {
   const c = CONNECTION_WORDS[connection]
   return (
-    <div className="status-bar" role="status" aria-live="polite">
-      <span className={`status status--${connection}`} data-testid="connection-status" data-state={connection}>
+    <div className={`status-bar${label ? ' status-bar--inline' : ''}`} role="status" aria-live="polite">
+      {label && <span className="status-bar__label">{label}:</span>}
+      <span className={`status status--${connection}`} data-testid={`${testIdPrefix}connection-status`} data-state={connection}>
         <span aria-hidden="true">{c.icon}</span> {c.text}
       </span>
-      <span className={`status status--save-${save}`} data-testid="save-status" data-state={save}>
+      <span className={`status status--save-${save}`} data-testid={`${testIdPrefix}save-status`} data-state={save}>
         {SAVE_WORDS[save]}
       </span>
     </div>

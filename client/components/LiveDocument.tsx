@@ -4,7 +4,7 @@
  * the connection and save state.
  * @module
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { parseDocumentName } from '../../schemas/documents.ts'
 import type { LayoutMember, LayoutSection } from '../../schemas/layout.ts'
 import { LockResponse } from '../../schemas/api/locks.ts'
@@ -28,9 +28,13 @@ interface Props {
   viewer: Viewer
   meetingRoles: MeetingRoles | null
   members: readonly LayoutMember[]
+  /** What the page shows under a section's title, above its editor (the meeting page: a member's actions). */
+  aboveEditor?: (section: LayoutSection) => ReactNode
+  /** What the page shows just after a section's editor (the meeting page: the plan). */
+  afterSection?: (section: LayoutSection) => ReactNode
 }
 
-export function LiveDocument({ name, identity, sections, viewer, meetingRoles, members }: Props) {
+export function LiveDocument({ name, identity, sections, viewer, meetingRoles, members, aboveEditor, afterSection }: Props) {
   const sync = useDocumentSync(name, identity.id)
   const connection = useSyncValue(sync, ['connection'], (s) => s.connection, 'connecting')
   const save = useSyncValue(sync, ['save'], (s) => s.save, 'saved')
@@ -95,12 +99,14 @@ export function LiveDocument({ name, identity, sections, viewer, meetingRoles, m
                     prompt={s.prompt}
                     identity={identity}
                     readOnlyReason={readOnlyReason(viewer, doc, s.name, meetingRoles, control, members)}
+                    aboveEditor={aboveEditor?.(s)}
                   />
                   {mayLock && !control.locked && (
                     <button className="link-button section-lock" type="button" onClick={() => void lock(!isLocked(control, s.name), s.name)} data-testid={`lock-${s.name}`}>
                       {isLocked(control, s.name) ? 'Unlock this section' : 'Lock this section'}
                     </button>
                   )}
+                  {afterSection?.(s)}
                 </div>
               ))}
         </div>

@@ -18,7 +18,7 @@ import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import { editorExtensions } from '../../schemas/content/editor-schema.ts'
 import type { DocumentSync } from '../collab/document-sync.ts'
@@ -34,9 +34,11 @@ interface Props {
   identity: Identity
   /** Why the section is read-only, when it is; the editor is editable when undefined. */
   readOnlyReason?: string
+  /** Shown under the title and prompt, above the editor (a member's update: the actions they own). */
+  aboveEditor?: ReactNode
 }
 
-export function SectionEditor({ sync, section, title, prompt, identity, readOnlyReason }: Props) {
+export function SectionEditor({ sync, section, title, prompt, identity, readOnlyReason, aboveEditor }: Props) {
   const headingId = `heading-${section.replace(/[^a-z0-9]/gi, '-')}`
   const check = useMemo(() => new SectionContentCheck(sync.doc.getXmlFragment(section)), [sync, section])
   const problem = useSyncExternalStore(check.subscribe, () => check.problem)
@@ -51,6 +53,7 @@ export function SectionEditor({ sync, section, title, prompt, identity, readOnly
         {title}
       </h2>
       {prompt && <p className="section-editor__prompt">{prompt}</p>}
+      {aboveEditor}
       {unshowable !== null ? (
         <UnshowableSection fragment={check.fragment} section={section} headingId={headingId} />
       ) : (

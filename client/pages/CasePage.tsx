@@ -1,7 +1,8 @@
 /**
- * One case: its children and conferences, what is due, the membership and contact sheet, its meetings,
- * and (for the lead social worker, the team manager and administrators) the forms to add members and
- * schedule the next core group.
+ * One case, in two tabs. "Summary": its children and conferences, what is due, the membership and
+ * contact sheet, its meetings, and (for the lead social worker, the team manager and administrators) the
+ * forms to add members and schedule the next core group. "Plan" (`/cases/:id/plan`): the child
+ * protection plan, live.
  * @module
  */
 import { CaseDetailResponse } from '../../schemas/api/cases.ts'
@@ -11,7 +12,9 @@ import { ukDateOf } from '../../schemas/timescales/iso-date.ts'
 import { useApi } from '../api/use-api.ts'
 import { DueList } from '../components/DueList/DueList.tsx'
 import { LoadFailed } from '../components/LoadFailed.tsx'
+import type { Identity } from '../collab/identity.ts'
 import { dayAndDate, longDate } from '../dates.ts'
+import { CasePlanTab } from './case/CasePlanTab.tsx'
 import { AddMemberForm } from './case/AddMemberForm.tsx'
 import { MembershipSheet } from './case/MembershipSheet.tsx'
 import { RecordMeetingForm } from './case/RecordMeetingForm.tsx'
@@ -37,7 +40,25 @@ function MeetingsList({ meetings, members, canManage, onChanged }: { meetings: r
   )
 }
 
-export function CasePage({ caseId }: { caseId: string }) {
+export type CaseTab = 'summary' | 'plan'
+
+function CaseTabs({ caseId, tab }: { caseId: string; tab: CaseTab }) {
+  const tabs: Array<[CaseTab, string, string]> = [
+    ['summary', 'Summary', `/cases/${caseId}`],
+    ['plan', 'Plan', `/cases/${caseId}/plan`],
+  ]
+  return (
+    <nav className="tabs" aria-label="This case">
+      {tabs.map(([key, label, href]) => (
+        <a key={key} href={href} className={`tabs__tab${tab === key ? ' tabs__tab--current' : ''}`} aria-current={tab === key ? 'page' : undefined}>
+          {label}
+        </a>
+      ))}
+    </nav>
+  )
+}
+
+export function CasePage({ caseId, identity, tab = 'summary' }: { caseId: string; identity: Identity; tab?: CaseTab }) {
   const [state, reload] = useApi(`/api/cases/${encodeURIComponent(caseId)}`, CaseDetailResponse)
   if (state.status === 'failed') return <LoadFailed error={state.error} what="Case" />
   if (state.status === 'loading') return <main className="page" id="main-content" aria-busy="true" />
@@ -61,47 +82,54 @@ export function CasePage({ caseId }: { caseId: string }) {
           </>
         )}
       </p>
-      <dl className="summary">
-        <dt>Children</dt>
-        <dd>
-          {k.children.map((c) => (
-            <div key={c.id}>
-              {c.name}, born {longDate(c.dateOfBirth)}
+      <CaseTabs caseId={k.id} tab={tab} />
+      {tab === 'plan' ? (
+        <CasePlanTab caseId={k.id} identity={identity} viewer={viewer} members={members} meetings={meetings} today={today} />
+      ) : (
+        <>
+          <dl className="summary">
+            <dt>Children</dt>
+            <dd>
+              {k.children.map((c) => (
+                <div key={c.id}>
+                  {c.name}, born {longDate(c.dateOfBirth)}
+                </div>
+              ))}
+            </dd>
+            <dt>Initial child protection conference</dt>
+            <dd>{longDate(k.initialConferenceDate)}</dd>
+            <dt>Review conferences</dt>
+            <dd>{k.reviewConferenceDates.length ? k.reviewConferenceDates.map(longDate).join(', ') : 'None booked yet'}</dd>
+          </dl>
+
+          <section aria-labelledby="due-title">
+            <h2 className="section-title" id="due-title">
+              What is due
+            </h2>
+            <DueList items={open} empty="Nothing is due." />
+          </section>
+
+          <section aria-labelledby="sheet-title">
+            <h2 className="section-title" id="sheet-title">
+              Core group membership and contact details
+            </h2>
+            <MembershipSheet caseId={k.id} members={members} canManage={viewer.canManage} onChanged={reload} />
+          </section>
+
+          <section aria-labelledby="meetings-title">
+            <h2 className="section-title" id="meetings-title">
+              Meetings
+            </h2>
+            <MeetingsList meetings={meetings} members={members} canManage={viewer.canManage} onChanged={reload} />
+          </section>
+
+          {viewer.canManage && (
+            <div className="forms">
+              {proposal && <ScheduleMeetingForm key={`${proposal.date}-${meetings.length}`} caseId={k.id} proposal={proposal} members={current} onScheduled={reload} />}
+              <AddMemberForm caseId={k.id} onAdded={reload} />
             </div>
-          ))}
-        </dd>
-        <dt>Initial child protection conference</dt>
-        <dd>{longDate(k.initialConferenceDate)}</dd>
-        <dt>Review conferences</dt>
-        <dd>{k.reviewConferenceDates.length ? k.reviewConferenceDates.map(longDate).join(', ') : 'None booked yet'}</dd>
-      </dl>
-
-      <section aria-labelledby="due-title">
-        <h2 className="section-title" id="due-title">
-          What is due
-        </h2>
-        <DueList items={open} empty="Nothing is due." />
-      </section>
-
-      <section aria-labelledby="sheet-title">
-        <h2 className="section-title" id="sheet-title">
-          Core group membership and contact details
-        </h2>
-        <MembershipSheet caseId={k.id} members={members} canManage={viewer.canManage} onChanged={reload} />
-      </section>
-
-      <section aria-labelledby="meetings-title">
-        <h2 className="section-title" id="meetings-title">
-          Meetings
-        </h2>
-        <MeetingsList meetings={meetings} members={members} canManage={viewer.canManage} onChanged={reload} />
-      </section>
-
-      {viewer.canManage && (
-        <div className="forms">
-          {proposal && <ScheduleMeetingForm key={`${proposal.date}-${meetings.length}`} caseId={k.id} proposal={proposal} members={current} onScheduled={reload} />}
-          <AddMemberForm caseId={k.id} onAdded={reload} />
-        </div>
+          )}
+        </>
       )}
     </main>
   )
