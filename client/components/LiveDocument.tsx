@@ -17,6 +17,7 @@ import { useControlState } from '../collab/use-control-state.ts'
 import { useDocumentSync, useSyncValue } from '../collab/use-document-sync.ts'
 import { usePresence } from '../collab/use-presence.ts'
 import { readOnlyReason } from '../editor/read-only-reason.ts'
+import { SectionBoundary } from '../editor/SectionBoundary.tsx'
 import { SectionEditor } from '../editor/SectionEditor.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { PresenceList } from './PresenceList.tsx'
@@ -92,15 +93,17 @@ export function LiveDocument({ name, identity, sections, viewer, meetingRoles, m
               .filter((s) => s.kind === 'text')
               .map((s) => (
                 <div key={`${s.name}-${sync.doc.guid}`}>
-                  <SectionEditor
-                    sync={sync}
-                    section={s.name}
-                    title={s.title}
-                    prompt={s.prompt}
-                    identity={identity}
-                    readOnlyReason={readOnlyReason(viewer, doc, s.name, meetingRoles, control, members)}
-                    aboveEditor={aboveEditor?.(s)}
-                  />
+                  <SectionBoundary title={s.title}>
+                    <SectionEditor
+                      sync={sync}
+                      section={s.name}
+                      title={s.title}
+                      prompt={s.prompt}
+                      identity={identity}
+                      readOnlyReason={readOnlyReason(viewer, doc, s.name, meetingRoles, control, members)}
+                      aboveEditor={aboveEditor?.(s)}
+                    />
+                  </SectionBoundary>
                   {mayLock && !control.locked && (
                     <button className="link-button section-lock" type="button" onClick={() => void lock(!isLocked(control, s.name), s.name)} data-testid={`lock-${s.name}`}>
                       {isLocked(control, s.name) ? 'Unlock this section' : 'Lock this section'}

@@ -71,6 +71,8 @@ function knownAttributes(values: Record<string, unknown>, spec: Record<string, u
 export function sectionPlainText(fragment: Y.XmlFragment): string[] {
   const lines: string[] = []
   const visit = (type: Y.XmlFragment) => {
+    // A root stored as another kind of type than a fragment has nothing to show as text.
+    if (typeof (type as { toArray?: unknown }).toArray !== 'function') return
     const children = type.toArray()
     if (children.some((c) => c instanceof Y.XmlText)) {
       lines.push(children.map((c) => (c instanceof Y.XmlText ? textOf(c) : c instanceof Y.XmlElement ? plainTextOfElement(c) : '')).join(''))
