@@ -4,19 +4,18 @@
  * the connection and save state.
  * @module
  */
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { parseDocumentName } from '../../schemas/documents.ts'
 import type { LayoutMember, LayoutSection } from '../../schemas/layout.ts'
 import { LockResponse } from '../../schemas/api/locks.ts'
 import { canManageLocks, isLocked, type MeetingRoles, type Viewer } from '../../schemas/permissions.ts'
-import { CloseCode, describeClose } from '../../schemas/protocol.ts'
 import { api } from '../api/client.ts'
-import { loadSession } from '../session.ts'
 import type { Identity } from '../collab/identity.ts'
 import { useControlState } from '../collab/use-control-state.ts'
 import { useDocumentSync, useSyncValue } from '../collab/use-document-sync.ts'
 import { usePresence } from '../collab/use-presence.ts'
 import { readOnlyReason } from '../editor/read-only-reason.ts'
+import { useSyncNotices } from '../collab/use-sync-notices.ts'
 import { SectionBoundary } from '../editor/SectionBoundary.tsx'
 import { SectionEditor } from '../editor/SectionEditor.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
@@ -46,22 +45,9 @@ export function LiveDocument({ name, identity, sections, viewer, meetingRoles, m
   const titleOf = (section: string) => sections.find((s) => s.name === section)?.title ?? 'another section'
   const mayLock = canManageLocks(viewer)
 
-  useEffect(() => {
-    if (!sync) return
-    const onRejected = ({ section, reason }: { section: string; reason: string }) =>
-      setNotice(`Your last change to “${titleOf(section)}” was not saved (${reason.replace(/-/g, ' ')}). Your copy has been reloaded from the server.`)
-    const onClosed = ({ code }: { code: number }) => {
-      setNotice(describeClose(code))
-      // A session that ended sends the user back to sign in (their unsent changes stay on this device).
-      if (code === CloseCode.Unauthenticated) void loadSession()
-    }
-    sync.on('rejected', onRejected)
-    sync.on('closed', onClosed)
-    return () => {
-      sync.off('rejected', onRejected)
-      sync.off('closed', onClosed)
-    }
-  })
+  useSyncNotices(sync, setNotice, (section, reason) =>
+    `Your last change to “${titleOf(section)}” was not saved (${reason.replace(/-/g, ' ')}). Your copy has been reloaded from the server.`,
+  )
 
   const lock = async (locked: boolean, section?: string) => {
     try {

@@ -5,16 +5,15 @@
  * @module
  */
 import { useCallback, useEffect, useState } from 'react'
+import { useSyncNotices } from '../collab/use-sync-notices.ts'
 import type { ControlState } from '../../schemas/permissions.ts'
 import { planDocumentName } from '../../schemas/plan/plan-rules.ts'
-import { CloseCode, describeClose } from '../../schemas/protocol.ts'
 import type { ConnectionState, DocumentSync } from '../collab/document-sync.ts'
 import type { Identity } from '../collab/identity.ts'
 import type { SaveState } from '../collab/save-tracker.ts'
 import { useControlState } from '../collab/use-control-state.ts'
 import { useDocumentSync, useSyncValue } from '../collab/use-document-sync.ts'
 import { usePresence, type Presence } from '../collab/use-presence.ts'
-import { loadSession } from '../session.ts'
 import { planActions, readRows, type PlanRow } from './plan-rows.ts'
 
 export interface PlanDocument {
@@ -75,21 +74,9 @@ export function usePlanDocument(caseId: string, identity: Identity, enabled = tr
     }
   }, [sync])
 
-  useEffect(() => {
-    if (!sync) return
-    const onRejected = ({ reason }: { section: string; reason: string }) =>
-      setNotice(`Your last change to the plan was not saved (${WORDS_FOR_REASON[reason] ?? reason.replace(/-/g, ' ')}). Your copy has been reloaded from the server.`)
-    const onClosed = ({ code }: { code: number }) => {
-      setNotice(describeClose(code))
-      if (code === CloseCode.Unauthenticated) void loadSession()
-    }
-    sync.on('rejected', onRejected)
-    sync.on('closed', onClosed)
-    return () => {
-      sync.off('rejected', onRejected)
-      sync.off('closed', onClosed)
-    }
-  }, [sync])
+  useSyncNotices(sync, setNotice, (_section, reason) =>
+    `Your last change to the plan was not saved (${WORDS_FOR_REASON[reason] ?? reason.replace(/-/g, ' ')}). Your copy has been reloaded from the server.`,
+  )
 
   // Named presence per row: the row whose control has focus, in this user's awareness state.
   const focusRow = useCallback(
