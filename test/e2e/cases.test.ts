@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url'
+import { CLIENT_DIR } from './support/client-dir.ts'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { longDate } from '../../client/dates.ts'
@@ -14,7 +14,7 @@ let browser: Browser
 const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: fileURLToPath(new URL('../../dist', import.meta.url)) })
+  server = await startTestServer({ clientDir: CLIENT_DIR })
   browser = await launchChromium()
 })
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url'
+import { CLIENT_DIR } from './support/client-dir.ts'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../support/server.ts'
@@ -9,7 +9,7 @@ let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: fileURLToPath(new URL('../../dist', import.meta.url)) })
+  server = await startTestServer({ clientDir: CLIENT_DIR })
   browser = await launchChromium()
 })
 afterAll(async () => {

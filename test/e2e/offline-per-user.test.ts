@@ -3,7 +3,7 @@
  * belongs to the signed-in user; signing out deletes it, unsent edits included, and ends the server
  * session even when made offline; the next person signing in on the same browser sends none of it.
  */
-import { fileURLToPath } from 'node:url'
+import { CLIENT_DIR } from './support/client-dir.ts'
 import type { Browser, Page } from 'playwright-core'
 import { sandboxRoomName } from '../../server/demo/sandbox.ts'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -15,7 +15,7 @@ let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: fileURLToPath(new URL('../../dist', import.meta.url)) })
+  server = await startTestServer({ clientDir: CLIENT_DIR })
   browser = await launchChromium()
 })
 afterAll(async () => {

@@ -3,7 +3,7 @@
  * server refusing a forced edit), a lock turning a section read-only in an open page, and the family
  * kept out of the professionals-only notes.
  */
-import { fileURLToPath } from 'node:url'
+import { CLIENT_DIR } from './support/client-dir.ts'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -22,7 +22,7 @@ let group: CoreGroupFixture
 const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: fileURLToPath(new URL('../../dist', import.meta.url)) })
+  server = await startTestServer({ clientDir: CLIENT_DIR })
   browser = await launchChromium()
   group = await seedTestCoreGroup(server)
 })

@@ -9,8 +9,8 @@
  * case's Plan tab and the meeting page at 1280 and 768 px for the lead social worker, the teacher and
  * the parent.
  */
+import { CLIENT_DIR } from './support/client-dir.ts'
 import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Locator } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -27,7 +27,7 @@ let group: CoreGroupFixture
 const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: fileURLToPath(new URL('../../dist', import.meta.url)) })
+  server = await startTestServer({ clientDir: CLIENT_DIR })
   browser = await launchChromium()
   group = await seedTestCoreGroup(server)
   // The first core group meets today: the plan is changed "during the meeting", and the next meeting
