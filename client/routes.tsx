@@ -8,9 +8,11 @@ import type { Identity } from './collab/identity.ts'
 import { AuditPage } from './pages/AuditPage.tsx'
 import { UsersPage } from './pages/UsersPage.tsx'
 import { CasePage } from './pages/CasePage.tsx'
-import { MeetingPage } from './pages/MeetingPage.tsx'
+import { MeetingPage } from './meeting/MeetingPage.tsx'
 import { MyCasesPage } from './pages/MyCasesPage.tsx'
 import { NewCasePage } from './pages/NewCasePage.tsx'
+import { RecordPage } from './versions/RecordPage.tsx'
+import { ReportPage } from './report/ReportPage.tsx'
 
 export interface RouteContext {
   user: SessionUser
@@ -32,4 +34,6 @@ export const routes: Route[] = [
   { pattern: new RegExp(`^/cases/${ID}/plan$`), render: (m, ctx) => <CasePage key={`${m[1]}-plan`} caseId={m[1]!} identity={ctx.identity} tab="plan" /> },
   { pattern: new RegExp(`^/cases/${ID}/audit$`), render: (m) => <AuditPage key={m[1]} caseId={m[1]!} /> },
   { pattern: new RegExp(`^/meetings/${ID}$`), render: (m, ctx) => <MeetingPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
+  { pattern: new RegExp(`^/meetings/${ID}/record$`), render: (m) => <RecordPage key={`${m[1]}-record-${location.search}`} meetingId={m[1]!} subject={new URLSearchParams(location.search).get('subject') === 'report' ? 'report' : 'minutes'} /> },
+  { pattern: new RegExp(`^/meetings/${ID}/report$`), render: (m, ctx) => <ReportPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
 ]

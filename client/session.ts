@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react'
 import { SessionResponse } from '../schemas/api/session.ts'
 import { api, ApiFailure, setCsrfToken } from './api/client.ts'
+import { setCacheOwner } from './api/offline-cache.ts'
 import { deleteLocalCopies } from './collab/local-persistence.ts'
 
 export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; session: SessionResponse }
@@ -24,6 +25,8 @@ function set(next: SessionState): void {
     // storage unavailable: offline reloads fall back to the sign-in page
   }
   setCsrfToken(next.status === 'signed-in' ? next.session.csrfToken : null)
+  // The API answers kept for offline reloads are this user's only, and go at sign-out.
+  setCacheOwner(next.status === 'signed-in' ? next.session.user.id : null)
   // Local copies kept before they were per user could be anyone's: never keep them past a sign-in.
   if (next.status === 'signed-in') void deleteLocalCopies(null).catch(() => undefined)
   for (const l of listeners) l()

@@ -87,6 +87,11 @@ export function canRead(viewer: Viewer, doc: DocumentRef): boolean {
     case 'restricted':
     case 'report':
       return isProfessional(viewer)
+    // The family's copy of the joint report: every current member, but a family member only once the
+    // social worker has shared the draft (`familyReportReadable`, schemas/report/sharing.ts), which
+    // the server checks when the socket opens.
+    case 'report-family':
+      return true
   }
 }
 
@@ -100,7 +105,9 @@ export function sectionBelongsTo(doc: DocumentRef, section: SectionRef): boolean
     case 'restricted':
       return section.kind === 'notes'
     case 'report':
-      return section.kind === 'contrib' || section.kind === 'joint'
+      return section.kind === 'contrib' || section.kind === 'joint' || section.kind === 'position' || section.kind === 'comments' || section.kind === 'resolutions'
+    case 'report-family':
+      return section.kind === 'draft' || section.kind === 'views' || section.kind === 'comments' || section.kind === 'resolutions'
     case 'plan':
       return section.kind === 'actions'
   }
@@ -133,9 +140,15 @@ export function canWriteSection(
     case 'update':
       return lead || section.memberId === viewer.memberId
     case 'contrib':
+    case 'position':
+    case 'comments':
+    case 'views':
       return section.memberId === viewer.memberId
     case 'joint':
+    case 'resolutions':
       return lead
+    // The shared draft is the server's copy of the joint sections; nobody writes it.
+    case 'draft':
     case 'control':
       return false
   }

@@ -11,18 +11,25 @@
  * - a section whose stored content the editor cannot show exactly (`sectionContentProblem`) gets no
  *   editor at all, since y-prosemirror would "repair" it into the document; it is shown as plain text.
  *   The check runs before the binding sees each change, and destroys a live editor first.
+ *
+ * Reading and writing look different: a section the user may write has the formatting toolbar and a
+ * bordered box; one they may only read is calm text (`aria-readonly`), with why in words, and a lock
+ * with who locked it when it is locked. A member's update can start from the three questions (seed 000)
+ * as headings.
  * @module
  */
 import { Extension, type Editor } from '@tiptap/core'
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type * as Y from 'yjs'
 import { editorExtensions } from '../../schemas/content/editor-schema.ts'
 import type { DocumentSync } from '../collab/document-sync.ts'
 import type { Identity } from '../collab/identity.ts'
+import { LockIcon } from '../components/Icon.tsx'
+import { EditorToolbar } from './EditorToolbar.tsx'
 import { SectionContentCheck, sectionPlainText } from './section-content.ts'
 
 interface Props {
@@ -36,35 +43,53 @@ interface Props {
   readOnlyReason?: string
   /** Shown under the title and prompt, above the editor (a member's update: the actions they own). */
   aboveEditor?: ReactNode
+  /** When the section is locked: who locked it, in words ("Alex Morgan"), or null when not known. */
+  lockedBy?: string | null
+  /** Questions the section answers (a member's update): shown, and offered as headings to start from. */
+  questions?: readonly string[]
+  /** The heading level of the section's title (2 by default; 3 inside an agenda item). */
+  level?: 2 | 3
 }
 
-export function SectionEditor({ sync, section, title, prompt, identity, readOnlyReason, aboveEditor }: Props) {
-  const headingId = `heading-${section.replace(/[^a-z0-9]/gi, '-')}`
+export function SectionEditor({ sync, section, title, prompt, identity, readOnlyReason, aboveEditor, lockedBy, questions, level = 2 }: Props) {
+  const headingId = sectionHeadingId(section)
   const check = useMemo(() => new SectionContentCheck(sync.doc.getXmlFragment(section)), [sync, section])
   const problem = useSyncExternalStore(check.subscribe, () => check.problem)
   // What Tiptap's own content check found (`enableContentCheck`), should it ever see more than ours.
   const [contentError, setContentError] = useState<string | null>(null)
   const unshowable = problem ?? contentError
   const readOnly = readOnlyReason !== undefined
+  const locked = lockedBy !== undefined
+  const Heading = level === 3 ? 'h3' : 'h2'
+  const mode = locked ? 'locked' : readOnly ? 'read' : 'write'
 
   return (
-    <section className="section-editor" data-testid={`section-${section}`}>
-      <h2 id={headingId} className="section-editor__title">
+    <section className={`section-editor section-editor--${mode}`} data-testid={`section-${section}`} data-mode={mode} id={sectionAnchor(section)} tabIndex={-1}>
+      <Heading id={headingId} className="section-editor__title">
+        {locked && <LockIcon className="icon section-editor__lock" />}
         {title}
-      </h2>
-      {prompt && <p className="section-editor__prompt">{prompt}</p>}
+      </Heading>
+      {locked && (
+        <p className="section-editor__locked" data-testid={`locked-${section}`}>
+          <strong>Locked</strong>
+          {lockedBy ? ` by ${lockedBy}` : ''}: no one can change this section until it is unlocked.
+        </p>
+      )}
+      {prompt && !readOnly && <p className="section-editor__prompt">{prompt}</p>}
+      {questions && questions.length > 0 && !readOnly && <QuestionsGuide questions={questions} />}
       {aboveEditor}
       {unshowable !== null ? (
         <UnshowableSection fragment={check.fragment} section={section} headingId={headingId} />
       ) : (
         <>
+          {/* Why not, for screen readers and tests; the page says it once, in "Your part". */}
           {readOnly && (
-            <p className="section-editor__readonly" data-testid={`readonly-${section}`}>
+            <p className="visually-hidden" data-testid={`readonly-${section}`}>
               Read only: {readOnlyReason}
             </p>
           )}
           {/* A section turning read-only (or writable) gets a new editor, bound to the replica (or the document). */}
-          <BoundEditor key={readOnly ? 'read-only' : 'writable'} sync={sync} section={section} headingId={headingId} identity={identity} readOnly={readOnly} check={check} onContentError={setContentError} />
+          <BoundEditor key={readOnly ? 'read-only' : 'writable'} sync={sync} section={section} title={title} headingId={headingId} identity={identity} readOnly={readOnly} check={check} onContentError={setContentError} questions={questions} />
         </>
       )}
     </section>
@@ -74,14 +99,16 @@ export function SectionEditor({ sync, section, title, prompt, identity, readOnly
 interface BoundEditorProps {
   sync: DocumentSync
   section: string
+  title: string
   headingId: string
   identity: Identity
   readOnly: boolean
   check: SectionContentCheck
   onContentError: (message: string) => void
+  questions?: readonly string[]
 }
 
-function BoundEditor({ sync, section, headingId, identity, readOnly, check, onContentError }: BoundEditorProps) {
+function BoundEditor({ sync, section, title, headingId, identity, readOnly, check, onContentError, questions }: BoundEditorProps) {
   const doc = readOnly ? sync.readOnlyReplica() : sync.doc
   const editor = useEditor(
     {
@@ -106,6 +133,7 @@ function BoundEditor({ sync, section, headingId, identity, readOnly, check, onCo
           'aria-multiline': 'true',
           role: 'textbox',
           'data-section': section,
+          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
         },
       },
       onFocus: () => {
@@ -118,8 +146,56 @@ function BoundEditor({ sync, section, headingId, identity, readOnly, check, onCo
   useEffect(() => {
     editor?.commands.updateUser({ id: identity.id, name: identity.name, color: identity.color })
   }, [editor, identity])
+  const empty = useEditorState({ editor, selector: ({ editor: e }) => e?.isEmpty ?? true })
 
-  return <EditorContent editor={editor} />
+  return (
+    <>
+      {!readOnly && editor && empty && questions && questions.length > 0 && (
+        <p className="section-editor__start">
+          <button type="button" className="button button--secondary" onClick={() => startWithQuestions(editor, questions)} data-testid={`start-questions-${section}`}>
+            Write under the three questions
+          </button>
+        </p>
+      )}
+      {!readOnly && editor && <EditorToolbar editor={editor} title={title} />}
+      <div className="section-editor__frame" data-empty={empty ? 'true' : undefined}>
+        <EditorContent editor={editor} />
+      </div>
+    </>
+  )
+}
+
+/** Fills an empty update with the questions as headings, each followed by a paragraph to write in. */
+function startWithQuestions(editor: Editor, questions: readonly string[]): void {
+  const content = questions.flatMap((q) => [
+    { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: q }] },
+    { type: 'paragraph' },
+  ])
+  editor.chain().focus().setContent(content).setTextSelection(questions[0]!.length + 3).run()
+}
+
+/** The questions a member's update answers, in a short plain list. */
+function QuestionsGuide({ questions }: { questions: readonly string[] }) {
+  return (
+    <div className="questions">
+      <p className="questions__intro">Each update answers three questions:</p>
+      <ol className="questions__list">
+        {questions.map((q) => (
+          <li key={q}>{q}</li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+/** The id of a section's title (its editor is labelled by it). */
+export function sectionHeadingId(section: string): string {
+  return `heading-${section.replace(/[^a-z0-9]/gi, '-')}`
+}
+
+/** The id a link jumps to for a section (the contents list, "Your part"). */
+export function sectionAnchor(section: string): string {
+  return `section-${section.replace(/[^a-z0-9]/gi, '-')}`
 }
 
 interface SectionGuardOptions {

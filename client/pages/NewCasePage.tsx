@@ -8,7 +8,7 @@ import { CaseDetailResponse, CreateCaseRequest, DEFAULT_LEAD_AGENCY, DEFAULT_LEA
 import { fieldErrors } from '../../schemas/api/errors.ts'
 import { api, ApiFailure } from '../api/client.ts'
 import { ErrorSummary } from '../components/ErrorSummary/ErrorSummary.tsx'
-import { TextAreaField, TextField } from '../components/Field/Field.tsx'
+import { DateField, TextAreaField, TextField } from '../components/Field/Field.tsx'
 
 type ChildDraft = { name: string; dateOfBirth: string }
 
@@ -52,11 +52,10 @@ export function NewCasePage() {
       <h1 className="page__title">Start a case</h1>
       <form onSubmit={submit} noValidate>
         <TextField name="familyName" label="Family name" value={familyName} onChange={setFamilyName} error={errors.familyName} />
-        <TextField
+        <DateField
           name="initialConferenceDate"
           label="Date of the initial child protection conference"
-          hint="The first core group is due within 10 working days of it."
-          type="date"
+          hint="The first core group is due within 10 working days of it. For example, 27 3 2026."
           value={initialConferenceDate}
           onChange={setInitialConferenceDate}
           error={errors.initialConferenceDate}
@@ -67,10 +66,10 @@ export function NewCasePage() {
           {children.map((child, i) => (
             <div className="fieldset__group" key={i}>
               <TextField name={`children.${i}.name`} label={`Child ${i + 1}: full name`} value={child.name} onChange={(name) => setChild(i, { name })} error={errors[`children.${i}.name`]} />
-              <TextField
+              <DateField
                 name={`children.${i}.dateOfBirth`}
                 label={`Child ${i + 1}: date of birth`}
-                type="date"
+                hint="For example, 14 6 2019"
                 value={child.dateOfBirth}
                 onChange={(dateOfBirth) => setChild(i, { dateOfBirth })}
                 error={errors[`children.${i}.dateOfBirth`]}

@@ -4,18 +4,22 @@
  * @module
  */
 import { z } from 'zod'
+import { useEffect } from 'react'
 import { useApi } from '../api/use-api.ts'
 
 const CaseMeetings = z.object({
   meetings: z.array(
-    z.object({ id: z.string(), date: z.string(), status: z.string(), chairMemberId: z.string().nullable(), noteTakerMemberId: z.string().nullable() }),
+    z.object({ id: z.string(), date: z.string(), time: z.string().optional(), type: z.string().optional(), status: z.string(), chairMemberId: z.string().nullable(), noteTakerMemberId: z.string().nullable() }),
   ),
 })
 export type CaseMeeting = z.infer<typeof CaseMeetings>['meetings'][number]
 
-/** The case's meetings, or null until they are loaded (or when they cannot be). */
-export function useCaseMeetings(caseId: string): CaseMeeting[] | null {
-  const [state] = useApi(`/api/cases/${encodeURIComponent(caseId)}`, CaseMeetings)
+/** The case's meetings, or null until they are loaded (or when they cannot be); a new `generation` loads them again. */
+export function useCaseMeetings(caseId: string, generation = 0): CaseMeeting[] | null {
+  const [state, reload] = useApi(`/api/cases/${encodeURIComponent(caseId)}`, CaseMeetings)
+  useEffect(() => {
+    if (generation > 0) reload()
+  }, [generation, reload])
   return state.status === 'ok' ? state.data.meetings : null
 }
 

@@ -4,7 +4,8 @@
  * @module
  */
 import { z } from 'zod'
-import { Meeting } from '../entities/meeting.ts'
+import { Id } from '../entities/fields.ts'
+import { Meeting, MeetingType } from '../entities/meeting.ts'
 import { CoreGroupRole } from '../roles.ts'
 import { AgendaItem } from '../templates/agenda-item.ts'
 
@@ -31,7 +32,7 @@ export type MeetingDocuments = z.infer<typeof MeetingDocuments>
 /** GET /api/meetings/:id (and the body of PATCH /api/meetings/:id). */
 export const MeetingDetailResponse = z.strictObject({
   meeting: Meeting,
-  case: z.strictObject({ id: z.string(), familyName: z.string() }),
+  case: z.strictObject({ id: z.string(), familyName: z.string(), children: z.array(z.strictObject({ name: z.string() })) }),
   /** The agenda of the meeting's type in the authority's chosen variant. */
   agenda: z.array(AgendaItem),
   /** Members of the core group who have not opted out. */
@@ -50,3 +51,18 @@ export type MeetingListResponse = z.infer<typeof MeetingListResponse>
 /** POST /api/cases/:id/meetings. */
 export const MeetingResponse = z.strictObject({ meeting: Meeting })
 export type MeetingResponse = z.infer<typeof MeetingResponse>
+
+/** POST /api/meetings/:id/roles: the meeting's chair and note taker, chosen at the start of the meeting (different people). */
+export const MeetingRolesInput = z.strictObject({
+  chairMemberId: Id.nullable(),
+  noteTakerMemberId: Id.nullable(),
+})
+export type MeetingRolesInput = z.infer<typeof MeetingRolesInput>
+
+/** GET /api/meetings/:id/next-meetings: the core groups still to plan until the next review conference. */
+export const NextMeetingsResponse = z.strictObject({
+  /** The review conference the series leads to (booked, or when the timescales say it is due). */
+  conference: z.string(),
+  proposals: z.array(z.strictObject({ date: z.string(), type: MeetingType, reason: z.string() })),
+})
+export type NextMeetingsResponse = z.infer<typeof NextMeetingsResponse>

@@ -4,14 +4,45 @@
  * `RICH_TEXT_RULES` from the same extensions with Tiptap's `getSchema`, which runs in Node.
  * @module
  */
-import { getSchema, type Extensions } from '@tiptap/core'
+import { Extension, getSchema, type Extensions } from '@tiptap/core'
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
+
+/**
+ * Who wrote a passage of the joint report (issue 12 §4): the merge sets `attribution` (a member id)
+ * and `attributionLabel` ("Name (Agency)") on each top-level block it puts into a joint section. Editing
+ * the text keeps them; a block split off by Enter does not inherit them (the new text is not theirs).
+ */
+const Attribution = Extension.create({
+  name: 'attribution',
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'codeBlock', 'horizontalRule'],
+        attributes: {
+          attribution: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: (el: HTMLElement) => el.getAttribute('data-attribution'),
+            renderHTML: (attrs: Record<string, unknown>) => (typeof attrs.attribution === 'string' ? { 'data-attribution': attrs.attribution } : {}),
+          },
+          attributionLabel: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: (el: HTMLElement) => el.getAttribute('data-attribution-label'),
+            renderHTML: (attrs: Record<string, unknown>) =>
+              typeof attrs.attributionLabel === 'string' ? { 'data-attribution-label': attrs.attributionLabel, title: `Written by ${attrs.attributionLabel}` } : {},
+          },
+        },
+      },
+    ]
+  },
+})
 
 /** The extensions every section editor is made of (Collaboration and carets are added by the client). */
 export function editorExtensions(): Extensions {
   // Undo and redo come from Yjs through Collaboration, so StarterKit's history is off.
-  return [StarterKit.configure({ undoRedo: false })]
+  return [StarterKit.configure({ undoRedo: false }), Attribution]
 }
 
 /** What may stand where in a rich-text section, as y-prosemirror stores a ProseMirror document in Yjs. */

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { Id } from '../entities/fields.ts'
 import { isIsoDate } from '../timescales/iso-date.ts'
+import type { SectionRef } from '../documents.ts'
 
 /** Longest value of one free-text field of a row. */
 export const MAX_ROW_TEXT = 4000
@@ -58,13 +59,93 @@ export type ActionRow = z.infer<typeof ActionRow>
 export const PlanActionRow = ActionRow.required({ id: true })
 export type PlanActionRow = z.infer<typeof PlanActionRow>
 
+/**
+ * One dated entry of an agency's chronology since the last conference (`contrib:<memberId>:chronology`
+ * of the joint report; seed 004: "significant events with dates and details of outcomes").
+ */
+export const ChronologyRow = z
+  .object({
+    id: Id,
+    date: isoDate,
+    event: rowText,
+    outcome: rowText,
+  })
+  .partial({ outcome: true })
+  .strict()
+export type ChronologyRow = z.infer<typeof ChronologyRow>
+
+/** One member's position on the report's recommendation (`position:<memberId>`; the last row counts). */
+export const PositionRow = z
+  .object({
+    position: z.enum(['agree', 'disagree']),
+    /** Why they disagree (the report shows "no reason given" for a disagreement without one). */
+    reason: rowText,
+    at: z.string().max(40),
+  })
+  .partial({ reason: true, at: true })
+  .strict()
+export type PositionRow = z.infer<typeof PositionRow>
+
+/** Longest encoded Yjs relative position of a comment's anchor (base64). */
+export const MAX_ANCHOR_LENGTH = 400
+
+/**
+ * One comment on a passage of the draft joint report (`comments:<memberId>`): anchored to the text of
+ * `section` by two encoded `Y.RelativePosition`s (base64), so it follows edits around it.
+ */
+export const CommentRow = z
+  .object({
+    id: Id,
+    section: z.string().max(200),
+    anchor: z.string().max(MAX_ANCHOR_LENGTH),
+    head: z.string().max(MAX_ANCHOR_LENGTH),
+    /** The words commented on when the comment was written, shown if the passage has gone. */
+    quote: z.string().max(500),
+    text: rowText,
+    at: z.string().max(40),
+  })
+  .partial({ quote: true })
+  .strict()
+export type CommentRow = z.infer<typeof CommentRow>
+
+/** A comment the lead social worker has resolved (`resolutions`). */
+export const ResolutionRow = z
+  .object({
+    commentId: Id,
+    /** The commenter, whose `comments:<memberId>` holds the comment. */
+    memberId: Id,
+    at: z.string().max(40),
+  })
+  .strict()
+export type ResolutionRow = z.infer<typeof ResolutionRow>
+
 /** The schema of each row section and which of its fields are collaborative text. */
 export const ROW_SECTIONS = {
   actions: { row: ActionRow, textFields: new Set(['progress']) },
   attendance: { row: AttendanceRow, textFields: new Set<string>() },
+  chronology: { row: ChronologyRow, textFields: new Set<string>() },
+  position: { row: PositionRow, textFields: new Set<string>() },
+  comments: { row: CommentRow, textFields: new Set<string>() },
+  resolutions: { row: ResolutionRow, textFields: new Set<string>() },
 } as const satisfies Record<string, { row: z.ZodObject; textFields: ReadonlySet<string> }>
 
 export type RowSectionName = keyof typeof ROW_SECTIONS
+
+/** Which row schema a row section uses (a contribution's chronology uses `chronology`); null for other sections. */
+export function rowSectionOf(ref: SectionRef): RowSectionName | null {
+  switch (ref.kind) {
+    case 'actions':
+    case 'attendance':
+    case 'position':
+    case 'comments':
+    case 'resolutions':
+      return ref.kind
+    case 'contrib':
+      return ref.field === 'chronology' ? 'chronology' : null
+    default:
+      return null
+  }
+}
 
 /** The fields an owner of an action row may change in it (issue 8 §5; issue 11). */
 export const ACTION_OWNER_FIELDS: ReadonlySet<string> = new Set(['status', 'progress', 'changed'])

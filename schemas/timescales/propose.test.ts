@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { latestPreReviewDate, proposeMeetingDate, proposeNextMeeting } from './propose.ts'
+import { latestPreReviewDate, proposeMeetingDate, proposeMeetingSeries, proposeNextMeeting } from './propose.ts'
 import { timescaleSettingsFor } from './settings.ts'
 import { buildCase, buildMeeting } from './test-factories.ts'
 
@@ -84,5 +84,32 @@ describe('the core group before the review conference', () => {
       buildMeeting({ id: 'm2', date: '2026-03-05', type: 'pre-review' }),
     ]
     expect(proposeNextMeeting(c, meetings, sixWeekly)).toMatchObject({ date: '2026-04-16', type: 'subsequent' })
+  })
+})
+
+describe('the series of core groups until the review conference', () => {
+  const c = buildCase({ initialConferenceDate: '2026-02-20' }) // first review due 20 May 2026
+  const m1 = buildMeeting({ id: 'm1', date: '2026-03-09', type: 'first' })
+
+  it('proposes each meeting one interval after the one before, ending with the pre-review core group', () => {
+    const { conference, proposals } = proposeMeetingSeries(c, [m1], fourWeekly, '2026-03-09')
+    expect(conference).toBe('2026-05-20')
+    expect(proposals.map((p) => [p.date, p.type])).toEqual([
+      ['2026-04-02', 'subsequent'],
+      ['2026-04-30', 'pre-review'],
+    ])
+    for (const p of proposals) expect(p.date < conference).toBe(true)
+  })
+
+  it('counts meetings already planned, and proposes nothing once the pre-review one is planned', () => {
+    const planned = buildMeeting({ id: 'm2', date: '2026-04-02', status: 'planned' })
+    expect(proposeMeetingSeries(c, [m1, planned], fourWeekly, '2026-03-09').proposals.map((p) => p.type)).toEqual(['pre-review'])
+    const preReview = buildMeeting({ id: 'm3', date: '2026-04-30', type: 'pre-review', status: 'planned' })
+    expect(proposeMeetingSeries(c, [m1, planned, preReview], fourWeekly, '2026-03-09').proposals).toEqual([])
+  })
+
+  it('never proposes more than the limit', () => {
+    const longWay = buildCase({ initialConferenceDate: '2026-02-20', reviewConferenceDates: ['2027-02-20'] })
+    expect(proposeMeetingSeries(longWay, [m1], fourWeekly, '2026-03-09', 3).proposals).toHaveLength(3)
   })
 })

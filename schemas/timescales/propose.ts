@@ -90,3 +90,48 @@ export function proposeMeetingDate(
 ): IsoDate {
   return proposeNextMeeting(c, meetings, settings, today).date
 }
+
+/**
+ * The core groups still to plan until the next review conference (seed 004 item 11: "dates, times and
+ * venues for core group meetings until the review conference"): each proposed one interval after the
+ * one before, the last being the pre-review core group, brought forward if the joint report needs it.
+ * Meetings already planned count; at most `limit` proposals.
+ */
+export function proposeMeetingSeries(
+  c: CaseFacts,
+  meetings: readonly MeetingFacts[],
+  settings: TimescaleSettings,
+  today: IsoDate,
+  limit = 8,
+): { conference: IsoDate; proposals: MeetingProposal[] } {
+  const last = meetingsInOrder(meetings).at(-1)
+  const conference = nextReviewConference(c, last ? meetingDay(last) : today, settings)
+  const facts: MeetingFacts[] = [...meetings]
+  const proposals: MeetingProposal[] = []
+  if (last?.type === 'pre-review' && meetingDay(last) < conference) return { conference, proposals }
+  while (proposals.length < limit) {
+    const next = proposeNextMeeting(c, facts, settings, today)
+    if (next.date >= conference) break
+    proposals.push(next)
+    if (next.type === 'pre-review') break
+    facts.push(proposedFacts(`proposed-${proposals.length}`, next))
+  }
+  return { conference, proposals }
+}
+
+function proposedFacts(id: string, p: MeetingProposal): MeetingFacts {
+  return {
+    id,
+    type: p.type,
+    date: p.date,
+    status: 'planned',
+    heldDate: null,
+    socialWorkerAbsent: false,
+    minutesToSocialWorkerDate: null,
+    socialWorkerUpdateDate: null,
+    notesDistributedDate: null,
+    jointReportDraftDate: null,
+    jointReportAmendmentsDate: null,
+    jointReportFinalDate: null,
+  }
+}

@@ -97,4 +97,91 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('plan_history_by_row').on('plan_history').columns(['case_id', 'row_id', 'seq']).execute()
     },
   },
+  '0003_versions': {
+    // Finalised versions (issue 13): each immutable version of a meeting's minutes (or joint report),
+    // with the documents' full Yjs state as stored (base64, portable across SQLite and PostgreSQL) and
+    // their canonical hashes; reopenings with their reason; and the distribution record.
+    async up(db) {
+      await db.schema
+        .createTable('versions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('authority_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('context', 'text', (c) => c.notNull())
+        .addUniqueConstraint('versions_number_unique', ['meeting_id', 'subject', 'number'])
+        .execute()
+      await db.schema
+        .createTable('version_documents')
+        .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('version_documents_pk', ['version_id', 'role'])
+        .execute()
+      await db.schema
+        .createTable('version_reopenings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('after_number', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addUniqueConstraint('version_reopenings_unique', ['meeting_id', 'subject', 'after_number'])
+        .execute()
+      await db.schema
+        .createTable('distributions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('version_id', 'text', (c) => c.notNull().references('versions.id'))
+        .addColumn('member_id', 'text', (c) => c.notNull())
+        .addColumn('copy', 'text', (c) => c.notNull())
+        .addColumn('method', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addColumn('sent_by', 'text', (c) => c.notNull())
+        .addColumn('acknowledged_at', 'text')
+        .addColumn('first_downloaded_at', 'text')
+        .addUniqueConstraint('distributions_unique', ['version_id', 'member_id'])
+        .execute()
+    },
+  },
+  '0004_reports': {
+    // The joint report (issue 12): one row per report (shared with the family or not), each member's
+    // contribution status, and what the last merge took from each contribution field (JSON blocks),
+    // so that a re-merge shows exactly what changed since.
+    async up(db) {
+      await db.schema
+        .createTable('reports')
+        .addColumn('meeting_id', 'text', (c) => c.primaryKey().references('meetings.id'))
+        .addColumn('shared_at', 'text')
+        .addColumn('shared_by', 'text')
+        .execute()
+      await db.schema
+        .createTable('report_contributions')
+        .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
+        .addColumn('member_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('professionals_only', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('submitted_at', 'text')
+        .addColumn('reopened_at', 'text')
+        .addPrimaryKeyConstraint('report_contributions_pk', ['meeting_id', 'member_id'])
+        .execute()
+      await db.schema
+        .createTable('report_merges')
+        .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('member_id', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('merged_at', 'text', (c) => c.notNull())
+        .addColumn('merged_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_merges_pk', ['meeting_id', 'field', 'member_id'])
+        .execute()
+    },
+  },
 }

@@ -88,6 +88,85 @@ export interface PlanHistoryTable {
   new_value: string | null
 }
 
+/** One immutable finalised version of a meeting's minutes or joint report (issue 13). */
+export interface VersionsTable {
+  id: string
+  authority_id: string
+  case_id: string
+  meeting_id: string
+  /** `minutes` or `report`. */
+  subject: string
+  number: number
+  created_at: string
+  created_by: string
+  /** SHA-256 over the documents' canonical hashes. */
+  hash: string
+  /** JSON: the meeting, case and members as they stood (what the export needs besides the documents). */
+  context: string
+}
+
+/** One document of a version: its full Yjs state as stored (base64) and its canonical hash. */
+export interface VersionDocumentsTable {
+  version_id: string
+  /** `minutes`, `restricted`, `plan` or `report`. */
+  role: string
+  doc: string
+  sha256: string
+  state: string
+}
+
+/** A finalised version reopened for a new draft, with the reason. */
+export interface VersionReopeningsTable {
+  id: string
+  meeting_id: string
+  subject: string
+  after_number: number
+  at: string
+  by_user: string
+  reason: string
+}
+
+/** A version sent to one member: how, when, by whom, and when they acknowledged it. */
+export interface DistributionsTable {
+  id: string
+  version_id: string
+  member_id: string
+  copy: string
+  method: string
+  sent_at: string
+  sent_by: string
+  acknowledged_at: string | null
+  first_downloaded_at: string | null
+}
+
+/** A joint report (issue 12): whether the social worker has shared the draft with the family. */
+export interface ReportsTable {
+  meeting_id: string
+  shared_at: string | null
+  shared_by: string | null
+}
+
+/** One member's contribution to a joint report: `submitted` (locked for its author) or `draft` after a reopening. */
+export interface ReportContributionsTable {
+  meeting_id: string
+  member_id: string
+  status: string
+  /** 1 when the contribution is for professionals only: it never reaches the family's copy. */
+  professionals_only: Generated<number>
+  submitted_at: string | null
+  reopened_at: string | null
+}
+
+/** What the last merge took from one member's contribution field: its blocks as JSON. */
+export interface ReportMergesTable {
+  meeting_id: string
+  field: string
+  member_id: string
+  content: string
+  merged_at: string
+  merged_by: string
+}
+
 export interface Database {
   authorities: AuthoritiesTable
   users: UsersTable
@@ -98,6 +177,13 @@ export interface Database {
   meetings: MeetingsTable
   audit_events: AuditEventsTable
   plan_history: PlanHistoryTable
+  reports: ReportsTable
+  report_contributions: ReportContributionsTable
+  report_merges: ReportMergesTable
+  versions: VersionsTable
+  version_documents: VersionDocumentsTable
+  version_reopenings: VersionReopeningsTable
+  distributions: DistributionsTable
 }
 
 export type Db = Kysely<Database>

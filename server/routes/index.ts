@@ -13,10 +13,13 @@ import { caseRoutes } from './cases/index.ts'
 import { dashboardRoutes } from './dashboard/index.ts'
 import { invitationRoutes } from './invitations/index.ts'
 import { lockRoutes } from './locks/index.ts'
+import { finaliseRoutes } from './meetings/finalise.ts'
 import { meetingRoutes } from './meetings/index.ts'
+import { reportRoutes } from './reports/index.ts'
 import { sessionRoutes } from './session/index.ts'
 import { settingsRoutes } from './settings/index.ts'
 import { userRoutes } from './users/index.ts'
+import { versionRoutes } from './versions/index.ts'
 
 export interface ApiServices {
   db: Db
@@ -33,6 +36,9 @@ export function apiRoutes(services: ApiServices) {
     .route('/cases', auditRoutes(services))
     .route('/cases', caseRoutes(services))
     .route('/meetings', meetingRoutes(services))
+    .route('/meetings', finaliseRoutes(services))
+    .route('/versions', versionRoutes(services))
+    .route('/reports', reportRoutes(services))
     .route('/settings', settingsRoutes(services))
     .route('/dashboard', dashboardRoutes(services))
     .route('/users', userRoutes(services))

@@ -13,10 +13,12 @@ import { canRead, type MeetingRoles, type Viewer } from '../../schemas/permissio
 import { documentLayout } from '../../schemas/layout.ts'
 import { meetingInProgress } from '../../schemas/plan/meeting-in-progress.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT } from '../../schemas/templates/registry.ts'
+import { familyReportReadable } from '../../schemas/report/sharing.ts'
 import { accessDate, activeMembers, resolveMembership, viewerOf } from '../cases/membership.ts'
 import { parseRow } from '../db/entity-row.ts'
 import { listMeetings } from '../db/repos/meetings.ts'
 import { getAuthority } from '../db/repos/users.ts'
+import { reportSharedAt } from '../report/report-rows.ts'
 import type { Db } from '../db/schema.ts'
 
 export interface DocumentAccess {
@@ -59,7 +61,7 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
     return { ok: true, access: { doc, caseId: null, authorityId: user.authorityId, viewer, meetingRoles: null, sections } }
   }
   if (doc.kind === 'plan') return resolvePlanAccess(db, user, doc)
-  const meetingId = doc.kind === 'report' ? doc.reportId : doc.meetingId
+  const meetingId = 'reportId' in doc ? doc.reportId : doc.meetingId
   const meetingRow = await db
     .selectFrom('meetings')
     .innerJoin('cases', 'cases.id', 'meetings.case_id')
@@ -68,7 +70,7 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
     .executeTakeFirst()
   if (!meetingRow || meetingRow.authority_id !== user.authorityId) return { ok: false, reason: 'unknown-document' }
   const meeting = parseRow(Meeting, meetingRow)
-  if (doc.kind === 'report' && meeting.type !== 'pre-review') return { ok: false, reason: 'unknown-document' }
+  if ((doc.kind === 'report' || doc.kind === 'report-family') && meeting.type !== 'pre-review') return { ok: false, reason: 'unknown-document' }
   const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).execute()).map((r) => parseRow(Member, r))
   const today = accessDate()
   const membership = resolveMembership(allMembers.filter((m) => m.userId === user.id), today)
@@ -76,6 +78,8 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   const viewer = viewerOf(user.id, membership)
   const meetingRoles: MeetingRoles = { chairMemberId: meeting.chairMemberId, noteTakerMemberId: meeting.noteTakerMemberId }
   if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
+  // The family's copy of the joint report opens for the family only once the draft is shared (issue 12 §7).
+  if (doc.kind === 'report-family' && !familyReportReadable(viewer, (await reportSharedAt(db, meeting.id)) !== null)) return { ok: false, reason: 'forbidden' }
   const authority = await getAuthority(db, meetingRow.authority_id)
   const agenda = agendaFor(meeting.agendaVariant ?? authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
   const sections = new Set(documentLayout(doc, agenda, activeMembers(allMembers, today)).map((s) => s.name))

@@ -1,9 +1,9 @@
 /**
  * The room hooks that enforce permissions: the judgement of every resolved update (paths, locks and
  * content, `update-guard.ts`), awareness that may only speak for its own user, and the audit of every
- * refusal, breached limit and quarantined log entry; and the plan's row history (`plan-history.ts`):
+ * refusal, breached limit and quarantined log entry; the plan's row history (`plan-history.ts`):
  * the plan's rows read before and after each accepted update, their differences written after its
- * commit.
+ * commit; and the attendance register's word on the social worker (`attendance-facts.ts`).
  * @module
  */
 import { parseDocumentName } from '../../schemas/documents.ts'
@@ -12,6 +12,7 @@ import { recordAudit } from '../db/repos/audit.ts'
 import { recordPlanHistory } from '../db/repos/plan-history.ts'
 import type { Db } from '../db/schema.ts'
 import { errorSummary, log } from '../log.ts'
+import { ATTENDANCE_SECTION, attendanceRowsOf, recordSocialWorkerAttendance } from './attendance-facts.ts'
 import { planRowChanges, snapshotPlanRows } from './plan-history.ts'
 import type { RoomHooks } from './room.ts'
 import { controlStateOf, judgeUpdate } from './update-guard.ts'
@@ -28,6 +29,13 @@ export function permissionHooks(db: Db): Omit<RoomHooks, 'onEmpty'> {
     },
     observeIntegration(room, conn, resolution) {
       const access = conn.identity.access
+      if (access?.doc.kind === 'meeting' && resolution.sections.has(ATTENDANCE_SECTION)) {
+        const meetingId = access.doc.meetingId
+        return () => {
+          const rows = attendanceRowsOf(room.doc)
+          return () => void recordSocialWorkerAttendance(db, meetingId, rows, conn.identity.userId)
+        }
+      }
       const caseId = access?.caseId
       if (access?.doc.kind !== 'plan' || !caseId || !resolution.sections.has(PLAN_ACTIONS_SECTION)) return
       const before = snapshotPlanRows(room.doc)
@@ -75,7 +83,7 @@ async function caseOf(db: Db, name: string): Promise<{ caseId: string; authority
     })
     return row ?? null
   }
-  const meetingId = ref.kind === 'report' ? ref.reportId : ref.meetingId
+  const meetingId = 'reportId' in ref ? ref.reportId : ref.meetingId
   try {
     const row = await db
       .selectFrom('meetings')

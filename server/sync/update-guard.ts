@@ -9,7 +9,7 @@ import * as Y from 'yjs'
 import { CONTROL_SECTION, parseSectionName, sectionContent } from '../../schemas/documents.ts'
 import { parseControlState } from '../../schemas/control.ts'
 import { UPDATE_LIMITS } from '../../schemas/limits.ts'
-import { PlanActionRow, type RowSectionName } from '../../schemas/content/rows.ts'
+import { PlanActionRow, rowSectionOf } from '../../schemas/content/rows.ts'
 import { PLAN_ACTIONS_SECTION, planWriteDecision, type PlanContext } from '../../schemas/plan/plan-rules.ts'
 import {
   canWriteSection,
@@ -100,7 +100,8 @@ function contentProblem(section: string, insert: UpdateResolution['inserts'][num
     case 'rich-text':
       return richTextProblem(insert.slot, insert.item)
     case 'rows': {
-      const name = ref.kind as RowSectionName
+      const name = rowSectionOf(ref)
+      if (name === null) return 'rows in a section that holds none'
       const problem = rowProblem(name, insert.slot, insert.item)
       if (problem) return problem
       if (plan && touchesRowId(insert.path)) return 'a row id changed'

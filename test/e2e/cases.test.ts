@@ -5,7 +5,7 @@ import { longDate } from '../../client/dates.ts'
 import { addDays, today } from '../support/dates.ts'
 import { caseWithMembers, createMeeting, expectStatus } from '../support/case-factories.ts'
 import { startTestServer, type TestServer, type TestUser } from '../support/server.ts'
-import { CasePagesObject } from './pages/case-pages.ts'
+import { CasePagesObject, fillDateInput } from './pages/case-pages.ts'
 import { DocumentPageObject } from './pages/document-page.ts'
 import { launchChromium } from './support/browser.ts'
 
@@ -74,7 +74,7 @@ it('a social worker starts a case, adds the core group and schedules the first c
 
   // The proposed first core group.
   await expect.poll(() => ui.proposal().innerText()).toContain('First core group on Wednesday 29 December 2032')
-  expect(await ui.field('date').inputValue()).toBe('2032-12-29')
+  expect(await ui.dateValue('date')).toBe('2032-12-29')
   expect(await ui.field('type').inputValue()).toBe('first')
 
   // Chair and note taker must differ: the form says so before anything is sent.
@@ -128,11 +128,11 @@ it('the dashboard shows an overdue item for a case whose notes were not sent out
   await ui.page.getByRole('heading', { name: 'Late family' }).waitFor()
   await ui.page.locator(`#meeting-${meeting.id} summary`).click()
   const field = (name: string) => ui.page.locator(`#record-${meeting.id}-${name}`)
-  await field('notesDistributedDate').fill(addDays(today(), -61))
+  await fillDateInput(ui.page, `record-${meeting.id}-notesDistributedDate`, addDays(today(), -61))
   await ui.page.locator(`#meeting-${meeting.id}`).getByRole('button', { name: 'Save' }).click()
   await expect.poll(() => ui.page.locator(`#meeting-${meeting.id}`).innerText()).toContain('Date the notes were sent out must be on or after the day of the meeting')
   await field('status').selectOption({ label: 'Notes sent out' })
-  await field('notesDistributedDate').fill(addDays(today(), -30))
+  await fillDateInput(ui.page, `record-${meeting.id}-notesDistributedDate`, addDays(today(), -30))
   await ui.page.locator(`#meeting-${meeting.id}`).getByRole('button', { name: 'Save' }).click()
   await expect.poll(() => ui.meetings().innerText()).toContain('Notes sent out')
   await ui.openMyCases()

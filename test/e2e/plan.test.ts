@@ -119,7 +119,15 @@ it('the lead social worker adds an action in the meeting, gives it to the teache
   await lead.openMeetingPlan(group.meeting.id)
   // The plan sits under the agenda's progress item, after its notes.
   const meetingPlan = lead.page.getByTestId('meeting-plan')
-  await expect.poll(() => meetingPlan.evaluate((el) => el.parentElement?.firstElementChild?.matches('[data-testid="section-item:progress-and-detailed-plan"]') ?? false)).toBe(true)
+  await expect
+    .poll(() =>
+      meetingPlan.evaluate((el) => {
+        const item = el.closest('[data-testid="agenda-item-progress-and-detailed-plan"]')
+        const notes = item?.querySelector('[data-testid="section-item:progress-and-detailed-plan"]')
+        return notes ? Boolean(notes.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) : false
+      }),
+    )
+    .toBe(true)
   const before = await lead.rows().count()
   rowKey = await lead.addAction()
   expect(rowKey).toMatch(/^act_/)

@@ -51,6 +51,11 @@ export class MisbehavingClient {
     return false
   }
 
+  /** The code the server closes this socket with, once it does. */
+  closeCode(): Promise<number> {
+    return this.raw.closed.then((c) => c.code)
+  }
+
   /** Sends a raw update and waits for the server's verdict. */
   async send(update: Uint8Array): Promise<Outcome> {
     const before = this.raw.frames.length

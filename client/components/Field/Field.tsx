@@ -3,7 +3,7 @@
  * the error summary links to (`field-<name>`, dots as dashes).
  * @module
  */
-import type { ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { FieldError } from '../ErrorSummary/ErrorSummary.tsx'
 
 /** The id of a field's control, as the error summary links to it. */
@@ -74,5 +74,77 @@ export function SelectField({ options, ...p }: Common & { options: ReadonlyArray
         </select>
       )}
     </Field>
+  )
+}
+
+/** A date's three parts as typed; `YYYY-MM-DD` when complete (the schema checks it is a real date). */
+function partsOf(iso: string): { day: string; month: string; year: string } {
+  const m = /^(\d{0,4})-(\d{0,2})-(\d{0,2})$/.exec(iso)
+  return m ? { year: m[1]!, month: m[2]!.replace(/^0(?=\d)/, ''), day: m[3]!.replace(/^0(?=\d)/, '') } : { day: '', month: '', year: '' }
+}
+
+function isoOf(parts: { day: string; month: string; year: string }): string {
+  if (!parts.day && !parts.month && !parts.year) return ''
+  const pad = (v: string) => (v.length === 1 ? `0${v}` : v)
+  return `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`
+}
+
+/** The three boxes as typed, following `value` when it changes from outside (a form reset, a proposal). */
+function useDateParts(value: string) {
+  const [parts, setParts] = useState(() => partsOf(value))
+  useEffect(() => {
+    if (isoOf(parts) !== value) setParts(partsOf(value))
+  }, [value]) // eslint-disable-line react-hooks/exhaustive-deps -- only an outside change resets what is typed
+  return [parts, setParts] as const
+}
+
+/**
+ * The GOV.UK date input: day, month and year as three boxes under one question, whatever the browser's
+ * locale (a browser's own date picker shows mm/dd/yyyy to some). `value` and `onChange` carry
+ * `YYYY-MM-DD`. The day's box has the field's id, so the error summary's link lands on it.
+ */
+export function DateField({ name, idPrefix, label, hint, error, value, onChange }: Common) {
+  const id = fieldId(name, idPrefix)
+  const [parts, setParts] = useDateParts(value)
+  const set = (key: keyof typeof parts) => (v: string) => {
+    const next = { ...parts, [key]: v.replace(/\D/g, '') }
+    setParts(next)
+    onChange(isoOf(next))
+  }
+  const hintId = `${id}-hint`
+  const box = (key: keyof typeof parts, boxLabel: string, boxId: string, width: string, max: number) => (
+    <div className="date-input__item">
+      <label className="date-input__label" htmlFor={boxId}>
+        {boxLabel}
+      </label>
+      <input
+        id={boxId}
+        className={`field__input date-input__input date-input__input--${width}`}
+        inputMode="numeric"
+        maxLength={max}
+        value={parts[key]}
+        onChange={(e) => set(key)(e.target.value)}
+        aria-describedby={[hintId, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  )
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <fieldset className="fieldset date-input" role="group" aria-describedby={hintId}>
+        <legend className="field__label">{label}</legend>
+        <p className="field__hint" id={hintId}>
+          {hint ?? 'For example, 27 3 2026'}
+        </p>
+        <div id={`${id}-error`}>
+          <FieldError text={error} />
+        </div>
+        <div className="date-input__boxes">
+          {box('day', 'Day', id, 'day', 2)}
+          {box('month', 'Month', `${id}-month`, 'month', 2)}
+          {box('year', 'Year', `${id}-year`, 'year', 4)}
+        </div>
+      </fieldset>
+    </div>
   )
 }

@@ -12,7 +12,7 @@ import { CORE_GROUP_ROLE_LABELS, CoreGroupRole } from '../../../schemas/roles.ts
 import { ukDateOf } from '../../../schemas/timescales/iso-date.ts'
 import { api, ApiFailure } from '../../api/client.ts'
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary.tsx'
-import { SelectField, TextAreaField, TextField } from '../../components/Field/Field.tsx'
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/Field/Field.tsx'
 
 const blank = () => ({ name: '', agency: '', role: 'professional', address: '', phone: '', email: '', sharingSecurely: '', optedInDate: ukDateOf(), userId: '' })
 
@@ -96,7 +96,7 @@ export function AddMemberForm({ caseId, onAdded }: { caseId: string; onAdded: ()
         onChange={set('sharingSecurely')}
         error={errors.sharingSecurely}
       />
-      <TextField name="optedInDate" label="Date they joined the core group" type="date" value={draft.optedInDate} onChange={set('optedInDate')} error={errors.optedInDate} />
+      <DateField name="optedInDate" label="Date they joined the core group" value={draft.optedInDate} onChange={set('optedInDate')} error={errors.optedInDate} />
       <SelectField
         name="userId"
         label="Their coregroup account"

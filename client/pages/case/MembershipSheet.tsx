@@ -11,7 +11,7 @@ import { CORE_GROUP_ROLE_LABELS } from '../../../schemas/roles.ts'
 import { MEMBERSHIP_SHEET_COLUMNS } from '../../../schemas/templates/contribution-format.ts'
 import { ukDateOf } from '../../../schemas/timescales/iso-date.ts'
 import { api, ApiFailure } from '../../api/client.ts'
-import { FieldError } from '../../components/ErrorSummary/ErrorSummary.tsx'
+import { DateField } from '../../components/Field/Field.tsx'
 import { longDate } from '../../dates.ts'
 
 const title = (key: (typeof MEMBERSHIP_SHEET_COLUMNS)[number]['key']) => MEMBERSHIP_SHEET_COLUMNS.find((c) => c.key === key)!.title
@@ -41,11 +41,7 @@ function OptOut({ caseId, member, onDone }: { caseId: string; member: Member; on
   const id = `opt-out-${member.id}`
   return (
     <form onSubmit={submit} noValidate className="inline-form">
-      <label className="field__label" htmlFor={id}>
-        Date {member.name} left the core group
-      </label>
-      <FieldError text={error} />
-      <input className="field__input" id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      <DateField name={id} idPrefix="" label={`Date ${member.name} left the core group`} value={date} onChange={setDate} error={error} />
       <button className="button button--secondary" type="submit">
         Confirm opt out<span className="visually-hidden"> of {member.name}</span>
       </button>

@@ -10,7 +10,7 @@ import { MeetingDetailResponse } from '../../../schemas/api/meetings.ts'
 import { MEETING_STATUS_LABELS, MeetingStatus, UpdateMeetingInput, type Meeting } from '../../../schemas/entities/meeting.ts'
 import { api, ApiFailure } from '../../api/client.ts'
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary.tsx'
-import { SelectField, TextField } from '../../components/Field/Field.tsx'
+import { DateField, SelectField, TextField } from '../../components/Field/Field.tsx'
 
 const DATES = [
   ['heldDate', 'Date it was held'],
@@ -74,7 +74,7 @@ export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSa
         />
         {!planned &&
           dates.map(([key, label]) => (
-            <TextField key={key} name={key} idPrefix={prefix} label={label} type="date" value={draft[key] ?? ''} onChange={set(key)} error={errors[key]} />
+            <DateField key={key} name={key} idPrefix={prefix} label={label} value={draft[key] ?? ''} onChange={set(key)} error={errors[key]} />
           ))}
         {!planned && (
           <div className="field">
@@ -84,11 +84,10 @@ export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSa
           </div>
         )}
         {!planned && absent && (
-          <TextField
+          <DateField
             name="socialWorkerUpdateDate"
             idPrefix={prefix}
             label="Date the update reached the social worker"
-            type="date"
             value={draft.socialWorkerUpdateDate ?? ''}
             onChange={set('socialWorkerUpdateDate')}
             error={errors.socialWorkerUpdateDate}

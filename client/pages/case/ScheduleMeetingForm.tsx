@@ -12,7 +12,7 @@ import { CHAIR_IS_NOTE_TAKER_MESSAGE, chairIsNoteTaker, CreateMeetingInput, MEET
 import type { Member } from '../../../schemas/entities/member.ts'
 import { api, ApiFailure } from '../../api/client.ts'
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary.tsx'
-import { SelectField, TextField } from '../../components/Field/Field.tsx'
+import { DateField, SelectField, TextField } from '../../components/Field/Field.tsx'
 import { dayAndDate } from '../../dates.ts'
 
 export function ScheduleMeetingForm({ caseId, proposal, members, onScheduled }: { caseId: string; proposal: MeetingProposalBody; members: readonly Member[]; onScheduled: () => void }) {
@@ -52,7 +52,7 @@ export function ScheduleMeetingForm({ caseId, proposal, members, onScheduled }: 
         Proposed: <strong>{MEETING_TYPE_LABELS[proposal.type]}</strong> on <strong>{dayAndDate(proposal.date)}</strong> — {proposal.reason}.
       </p>
       <SelectField name="type" label="Type of core group" value={draft.type} onChange={set('type')} error={errors.type} options={MeetingType.options.map((t) => ({ value: t, label: MEETING_TYPE_LABELS[t] }))} />
-      <TextField name="date" label="Date" hint={draft.date ? dayAndDate(draft.date) : undefined} type="date" value={draft.date} onChange={set('date')} error={errors.date} />
+      <DateField name="date" label="Date" hint={draft.date ? dayAndDate(draft.date) : undefined} value={draft.date} onChange={set('date')} error={errors.date} />
       <TextField name="time" label="Start time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
       <TextField name="venue" label="Venue" hint="Or give an online meeting link below." value={draft.venue} onChange={set('venue')} error={errors.venue} />
       <TextField name="onlineLink" label="Online meeting link" type="url" value={draft.onlineLink} onChange={set('onlineLink')} error={errors.onlineLink} />

@@ -24,6 +24,17 @@ export type AuditEventName =
   | 'member-added'
   | 'member-changed'
   | 'meeting-roles-changed'
+  | 'finalise'
+  | 'reopen'
+  | 'export'
+  | 'download'
+  | 'distribution-recorded'
+  | 'acknowledged'
+  | 'social-worker-absence-recorded'
+  | 'report-contribution-submitted'
+  | 'report-contribution-reopened'
+  | 'report-merged'
+  | 'report-shared'
 
 export interface AuditEvent {
   event: AuditEventName

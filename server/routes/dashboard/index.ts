@@ -9,7 +9,10 @@ import { DashboardResponse, type DashboardCase } from '../../../schemas/api/dash
 import { isActiveMember, type Member } from '../../../schemas/entities/index.ts'
 import { mergeByDueDate, ownedDueItems, planActionDueItems } from '../../../schemas/plan/plan-due-items.ts'
 import { computeDueItems, ukDateOf, type DueItem } from '../../../schemas/timescales/index.ts'
+import { contributionDueItems } from '../../../schemas/report/contribution-due.ts'
+import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { readPlanRows } from '../../cases/plan-document.ts'
+import { submittedContributionsOf } from '../../report/report-rows.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { listCasesOfAuthority, listCasesOfUser } from '../../db/repos/cases.ts'
 import { listMembers, membershipsOfUser } from '../../db/repos/members.ts'
@@ -40,7 +43,9 @@ export function dashboardRoutes(services: ApiServices) {
           if (!member) return [k.id, []]
           const [plan, members] = await Promise.all([readPlanRows(services, k.id), listMembers(db, k.id)])
           const names = new Map(members.map((m) => [m.id, m.name]))
-          return [k.id, ownedDueItems(planActionDueItems(plan, today, names), member.id)]
+          // …and your own contribution to each joint report (issue 12), if you contribute.
+          const contributions = PROFESSIONAL_ROLES.has(member.role) ? contributionDueItems(meetings.get(k.id) ?? [], await submittedContributionsOf(db, member.id), authority.settings, today) : []
+          return [k.id, mergeByDueDate(ownedDueItems(planActionDueItems(plan, today, names), member.id), contributions)]
         }),
       ),
     )

@@ -7,21 +7,30 @@
  */
 import { Hono } from 'hono'
 import type * as Y from 'yjs'
+import { WHOLE_DOCUMENT_LOCK } from '../../../schemas/control.ts'
 import { CONTROL_SECTION, parseSectionName } from '../../../schemas/documents.ts'
 import { LockInput } from '../../../schemas/api/locks.ts'
 import { canManageLocks, sectionBelongsTo } from '../../../schemas/permissions.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { roomNameOf } from '../../demo/sandbox.ts'
-import { badRequest, forbidden, notFound } from '../../errors.ts'
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts'
 import { resolveAccess } from '../../sync/access.ts'
 import { controlStateOf } from '../../sync/update-guard.ts'
 import type { ApiServices } from '../index.ts'
 import { readJson } from '../validate.ts'
 
-/** Writes the lock into the document's `control` map (what editors show and the room's check reads). */
-function writeLock(doc: Y.Doc, input: LockInput): void {
+/**
+ * Writes the lock into the document's `control` map (what editors show and the room's check reads), and
+ * who locked it (`lockedBy`, a member id, for the pages to say so).
+ */
+function writeLock(doc: Y.Doc, input: LockInput, byMemberId: string | null): void {
   const control = doc.getMap(CONTROL_SECTION)
+  const lockedBy = { ...((control.get('lockedBy') as Record<string, string | null> | undefined) ?? {}) }
+  const key = input.section ?? WHOLE_DOCUMENT_LOCK
+  if (input.locked) lockedBy[key] = byMemberId
+  else delete lockedBy[key]
+  control.set('lockedBy', lockedBy)
   if (input.section === undefined) {
     control.set('locked', input.locked)
     return
@@ -56,9 +65,11 @@ export function lockRoutes(services: ApiServices) {
     // the fan-out delivers (issue 9 §7). An unlock goes first too: the live copy stays the stricter.
     const section = input.section ?? null
     const before = controlStateOf(room.doc)
+    // A finalised document's locks are the finalise's barrier: only reopening takes it away (issue 13).
+    if (before.finalisedVersion !== undefined) throw conflict('This document is finalised: reopen it to change its locks')
     await store.setLock(roomName, section, input.locked)
     try {
-      await room.applyServerChange((doc) => writeLock(doc, input))
+      await room.applyServerChange((doc) => writeLock(doc, input, access.viewer.memberId))
     } catch (err) {
       // The document never showed the change: the store's lock goes back to what the document shows.
       const shown = section === null ? before.locked : before.sections[section] === true

@@ -1,11 +1,15 @@
 /**
- * `/api/meetings/:id`: one meeting as the meeting page needs it (GET) and changing it (PATCH). When the
- * chair or note taker changes, the affected people's sockets to the meeting's documents are closed so
- * that their write access is decided again, and the change is audited.
+ * `/api/meetings/:id`: one meeting as the meeting page needs it (GET), changing it (PATCH, the case's
+ * managers) and choosing its chair and note taker at the start of the meeting (POST /roles, the managers
+ * or the chair). When the chair or note taker changes, the affected people's sockets to the meeting's
+ * documents are closed so that their write access is decided again, the new roles are written into the
+ * documents' `control` (every open page follows them live), and the change is audited.
  * @module
  */
 import { Hono } from 'hono'
-import { MeetingDetailResponse } from '../../../schemas/api/meetings.ts'
+import { MeetingDetailResponse, MeetingRolesInput, NextMeetingsResponse } from '../../../schemas/api/meetings.ts'
+import { proposeMeetingSeries } from '../../../schemas/timescales/index.ts'
+import { CONTROL_SECTION } from '../../../schemas/documents.ts'
 import { isActiveMember, Meeting, UpdateMeetingInput, type Member } from '../../../schemas/entities/index.ts'
 import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { agendaFor } from '../../../schemas/templates/index.ts'
@@ -15,8 +19,8 @@ import { closeMeetingSockets, closePlanSockets } from '../../cases/close-sockets
 import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { listMembers } from '../../db/repos/members.ts'
-import { getMeeting, saveMeeting } from '../../db/repos/meetings.ts'
-import { conflict, notFound } from '../../errors.ts'
+import { getMeeting, listMeetings, saveMeeting } from '../../db/repos/meetings.ts'
+import { conflict, forbidden, notFound } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 
@@ -25,7 +29,7 @@ function meetingDetail(access: CaseAccess, meeting: Meeting, members: readonly M
   const professional = member !== null && PROFESSIONAL_ROLES.has(member.role)
   return {
     meeting,
-    case: { id: access.case.id, familyName: access.case.familyName },
+    case: { id: access.case.id, familyName: access.case.familyName, children: access.case.children.map((c) => ({ name: c.name })) },
     agenda: [...agendaFor(meeting.agendaVariant ?? access.authority.agendaVariant, meeting.type).items],
     members: members
       .filter((m) => isActiveMember(m, access.today))
@@ -72,27 +76,73 @@ export function meetingRoutes(services: ApiServices) {
       const rolesChanged = next.chairMemberId !== current.chairMemberId || next.noteTakerMemberId !== current.noteTakerMemberId
       if (rolesChanged) checkMeetingRoles(next, members, access.today)
       const saved = await saveMeeting(db, next)
-      const affected = new Set<string>()
-      for (const id of [current.chairMemberId, current.noteTakerMemberId, saved.chairMemberId, saved.noteTakerMemberId]) {
-        const userId = members.find((m) => m.id === id)?.userId
-        if (userId) affected.add(userId)
-      }
-      // The plan's editors during a meeting are the chair and note taker of the meeting dated today.
-      const today = (m: Meeting) => m.date === access.today
-      if ((rolesChanged || saved.date !== current.date) && (today(current) || today(saved))) closePlanSockets(rooms, saved.caseId, affected)
-      if (rolesChanged) {
-        closeMeetingSockets(rooms, saved.id, affected)
-        await recordAudit(db, {
-          event: 'meeting-roles-changed',
-          authorityId: access.authority.id,
-          caseId: saved.caseId,
-          userId: user.id,
-          doc: `meeting:${saved.id}`,
-          detail: { meetingId: saved.id, chairMemberId: saved.chairMemberId, noteTakerMemberId: saved.noteTakerMemberId },
-        })
-      }
+      await afterRolesChange(services, access, user.id, current, saved, members)
       return c.json(MeetingDetailResponse.parse(meetingDetail(access, saved, members)))
     })
+    .get('/:id/next-meetings', async (c) => {
+      const { user } = requireAuth(c)
+      const meeting = await getMeeting(db, idParam(c, 'id', 'Meeting'))
+      if (!meeting) throw notFound('Meeting')
+      const access = await readableCase(db, user, meeting.caseId).catch(hideCase)
+      const series = access.case.status === 'open'
+        ? proposeMeetingSeries(access.case, await listMeetings(db, meeting.caseId), access.authority.settings, access.today)
+        : { conference: access.today, proposals: [] }
+      return c.json(NextMeetingsResponse.parse({ conference: series.conference, proposals: series.proposals.map(({ date, type, reason }) => ({ date, type, reason })) }))
+    })
+    .post('/:id/roles', async (c) => {
+      const { user } = requireAuth(c)
+      const current = await getMeeting(db, idParam(c, 'id', 'Meeting'))
+      if (!current) throw notFound('Meeting')
+      const access = await readableCase(db, user, current.caseId).catch(hideCase)
+      if (!mayChooseMeetingRoles(access, current)) throw forbidden('Only the lead social worker, the team manager or the chair can choose the chair and note taker')
+      const input = await readJson(c, MeetingRolesInput)
+      if (access.case.status !== 'open') throw conflict('The plan has ended: the core group’s meetings can no longer change')
+      const members = await listMembers(db, current.caseId)
+      const next = parseMerged(Meeting, { ...current, ...input })
+      checkMeetingRoles(next, members, access.today)
+      const saved = await saveMeeting(db, next)
+      await afterRolesChange(services, access, user.id, current, saved, members)
+      return c.json(MeetingDetailResponse.parse(meetingDetail(access, saved, members)))
+    })
+}
+
+/** The case's managers choose a meeting's chair and note taker; so does its chair, handing over during the meeting. */
+function mayChooseMeetingRoles(access: CaseAccess, meeting: Meeting): boolean {
+  return access.viewer.canManage || (access.member !== null && access.member.id === meeting.chairMemberId)
+}
+
+/**
+ * After a meeting is saved: when its chair or note taker changed, the affected people reconnect with
+ * their new rights (the meeting's documents, and the plan on the meeting's day), the documents' control
+ * shows the new roles to every open page, and the change is audited. A change of date alone can move
+ * the plan's editing rights too.
+ */
+async function afterRolesChange(services: ApiServices, access: CaseAccess, userId: string, current: Meeting, saved: Meeting, members: readonly Member[]): Promise<void> {
+  const { db, rooms } = services
+  const rolesChanged = saved.chairMemberId !== current.chairMemberId || saved.noteTakerMemberId !== current.noteTakerMemberId
+  const affected = new Set<string>()
+  for (const id of [current.chairMemberId, current.noteTakerMemberId, saved.chairMemberId, saved.noteTakerMemberId]) {
+    const memberUserId = members.find((m) => m.id === id)?.userId
+    if (memberUserId) affected.add(memberUserId)
+  }
+  // The plan's editors during a meeting are the chair and note taker of the meeting dated today.
+  const today = (m: Meeting) => m.date === access.today
+  if ((rolesChanged || saved.date !== current.date) && (today(current) || today(saved))) closePlanSockets(rooms, saved.caseId, affected)
+  if (!rolesChanged) return
+  const meetingRoles = { chairMemberId: saved.chairMemberId, noteTakerMemberId: saved.noteTakerMemberId }
+  for (const name of [`meeting:${saved.id}`, `meeting:${saved.id}:restricted`]) {
+    const room = await rooms.get(name)
+    await room.applyServerChange((doc) => doc.getMap(CONTROL_SECTION).set('meetingRoles', meetingRoles))
+  }
+  closeMeetingSockets(rooms, saved.id, affected)
+  await recordAudit(db, {
+    event: 'meeting-roles-changed',
+    authorityId: access.authority.id,
+    caseId: saved.caseId,
+    userId,
+    doc: `meeting:${saved.id}`,
+    detail: { meetingId: saved.id, ...meetingRoles },
+  })
 }
 
 /** A meeting of a case the user may not see is a meeting that does not exist. */

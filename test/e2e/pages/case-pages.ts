@@ -11,6 +11,18 @@ export class CasePagesObject {
     return this.page.locator(`#field-${name.replace(/\./g, '-')}`)
   }
 
+  /** Fills a GOV.UK date input (day, month and year boxes) with `YYYY-MM-DD`. */
+  async fillDate(name: string, iso: string, prefix = 'field-'): Promise<void> {
+    await fillDateInput(this.page, `${prefix}${name.replace(/\./g, '-')}`, iso)
+  }
+
+  /** The date a GOV.UK date input holds, as `YYYY-MM-DD`. */
+  async dateValue(name: string): Promise<string> {
+    const id = `field-${name.replace(/\./g, '-')}`
+    const [day, month, year] = await Promise.all([id, `${id}-month`, `${id}-year`].map((box) => this.page.locator(`#${box}`).inputValue()))
+    return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`
+  }
+
   errorSummary() {
     return this.page.getByTestId('error-summary')
   }
@@ -26,9 +38,9 @@ export class CasePagesObject {
 
   async startCase(input: { familyName: string; initialConferenceDate: string; child: { name: string; dateOfBirth: string } }): Promise<void> {
     await this.field('familyName').fill(input.familyName)
-    await this.field('initialConferenceDate').fill(input.initialConferenceDate)
+    await this.fillDate('initialConferenceDate', input.initialConferenceDate)
     await this.field('children.0.name').fill(input.child.name)
-    await this.field('children.0.dateOfBirth').fill(input.child.dateOfBirth)
+    await this.fillDate('children.0.dateOfBirth', input.child.dateOfBirth)
     await this.page.getByRole('button', { name: 'Start the case' }).click()
   }
 
@@ -54,4 +66,12 @@ export class CasePagesObject {
   meetings() {
     return this.page.getByTestId('meetings')
   }
+}
+
+/** Types `YYYY-MM-DD` into the day, month and year boxes of the date input whose day box is `#<id>`. */
+export async function fillDateInput(page: Page, id: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-')
+  await page.locator(`#${id}`).fill(String(Number(day)))
+  await page.locator(`#${id}-month`).fill(String(Number(month)))
+  await page.locator(`#${id}-year`).fill(year!)
 }
