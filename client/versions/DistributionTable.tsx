@@ -17,7 +17,7 @@ export function DistributionTable(props: { versionNumber: number; recipients: Re
       <p data-testid="distribution-summary">
         {outstanding === 0 ? 'Sent to every member of the core group.' : `${outstanding} of ${props.recipients.length} members still to be sent the notes.`}
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Who the version was sent to">
         <table className="table" data-testid="distribution-table">
           <thead>
             <tr>

@@ -52,7 +52,7 @@ function Block({ block, number }: { block: NotesBlock; number: number }) {
           <em>No actions recorded in the plan.</em>
         </p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="The action plan">
           <table className="table" data-testid="version-actions">
             <thead>
               <tr>
@@ -97,7 +97,7 @@ function Block({ block, number }: { block: NotesBlock; number: number }) {
       )
     case 'table':
       return (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Table">
           <table className="table">
             <thead>
               <tr>

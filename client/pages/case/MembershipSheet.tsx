@@ -52,7 +52,7 @@ function OptOut({ caseId, member, onDone }: { caseId: string; member: Member; on
 export function MembershipSheet({ caseId, members, canManage, onChanged }: { caseId: string; members: readonly Member[]; canManage: boolean; onChanged: () => void }) {
   const today = ukDateOf()
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Core group membership and contact details">
       <table className="table" data-testid="membership-sheet">
         <caption className="visually-hidden">Core group membership and contact details</caption>
         <thead>
