@@ -30,6 +30,9 @@ export function readOnlyReason(
       if (ref?.kind === 'update') return `only ${owner(ref.memberId)} and the lead social worker write this update.`
       if (ref?.kind === 'contrib') return `only ${owner(ref.memberId)} writes this contribution.`
       if (ref?.kind === 'joint') return 'only the lead social worker writes the joint sections.'
+      if (ref?.kind === 'views') return `only ${owner(ref.memberId)} writes these views.`
+      if (ref?.kind === 'draft') return 'this is the draft the social worker shared; it changes when they share it again.'
+      if (ref?.kind === 'notes') return 'only the chair, the note taker and the lead social worker write these notes.'
       return 'only the chair, the note taker and the lead social worker write the minutes.'
     }
   }

@@ -76,10 +76,11 @@ export function MinutesWorkspace(props: Props) {
   const mayWrite = (section: string) => writeDecision(viewer, doc, section, roles, live.control).ok
   const focusSection = (section: string) => live.sync?.awareness.setLocalStateField('section', section)
 
-  const block = (name: string, extra: { level?: 2 | 3; aboveEditor?: ReactNode; questions?: readonly string[] } = {}) => {
-    const section = byName.get(name)
-    if (!section || !live.sync) return null
-    return <SectionBlock key={`${name}-${live.sync.doc.guid}`} live={live} doc={doc} section={section} identity={identity} viewer={viewer} meetingRoles={roles} members={members} {...extra} />
+  const block = (name: string, extra: { level?: 2 | 3; aboveEditor?: ReactNode; questions?: readonly string[]; number?: number } = {}) => {
+    const laidOut = byName.get(name)
+    if (!laidOut || !live.sync) return null
+    const section = extra.number === undefined ? laidOut : { ...laidOut, title: `${extra.number}. ${laidOut.title}` }
+    return <SectionBlock key={`${name}-${live.sync.doc.guid}`} live={live} doc={doc} section={section} identity={identity} viewer={viewer} meetingRoles={roles} members={members} level={extra.level} aboveEditor={extra.aboveEditor} questions={extra.questions} />
   }
 
   const update = (m: MeetingView['members'][number]) =>
@@ -168,10 +169,7 @@ export function MinutesWorkspace(props: Props) {
         {live.sync &&
           view.agenda.map((item, i) => (
             <div key={item.key} className={`agenda-item agenda-item--${item.kind}`} data-testid={`agenda-item-${item.key}`}>
-              <p className="agenda-item__number" aria-hidden="true">
-                {i + 1}
-              </p>
-              {block(`item:${item.key}`)}
+              {block(`item:${item.key}`, { number: i + 1 })}
               {hosted(item)}
             </div>
           ))}

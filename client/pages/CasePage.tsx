@@ -14,6 +14,8 @@ import { DueList } from '../components/DueList/DueList.tsx'
 import { LoadFailed } from '../components/LoadFailed.tsx'
 import type { Identity } from '../collab/identity.ts'
 import { dayAndDate, longDate } from '../dates.ts'
+import { formatDayDateTime } from '../../schemas/meeting/uk-time.ts'
+import { ReportStatusSummary } from '../report/ReportStatusSummary.tsx'
 import { CasePlanTab } from './case/CasePlanTab.tsx'
 import { AddMemberForm } from './case/AddMemberForm.tsx'
 import { MembershipSheet } from './case/MembershipSheet.tsx'
@@ -27,12 +29,13 @@ function MeetingsList({ meetings, members, canManage, onChanged }: { meetings: r
     <ul className="meeting-list" data-testid="meetings">
       {meetings.map((m) => (
         <li key={m.id} id={`meeting-${m.id}`} className="meeting-list__item">
-          <a href={`/meetings/${m.id}`}>{MEETING_TYPE_LABELS[m.type]}</a> — {dayAndDate(m.date)} at {m.time}, {m.venue ?? 'online'} ·{' '}
+          <a href={`/meetings/${m.id}`}>{MEETING_TYPE_LABELS[m.type]}</a> — {formatDayDateTime(m.date, m.time)}, {m.venue ?? 'online'} ·{' '}
           <strong>{MEETING_STATUS_LABELS[m.status]}</strong>
           <br />
           <span className="meeting-list__roles">
             Chair: {nameOf(m.chairMemberId)}; note taker: {nameOf(m.noteTakerMemberId)}
           </span>
+          {m.type === 'pre-review' && <ReportStatusSummary meetingId={m.id} />}
           {canManage && <RecordMeetingForm key={m.updatedAt} meeting={m} onSaved={onChanged} />}
         </li>
       ))}

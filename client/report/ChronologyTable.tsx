@@ -8,6 +8,7 @@ import { isIsoDate } from '../../schemas/timescales/iso-date.ts'
 import type { DocumentSync } from '../collab/document-sync.ts'
 import { formatDate } from '../pages/format.ts'
 import { chronologyOf, newRowId, pushRow, removeRow } from './report-rows.ts'
+import { DateField } from '../components/Field/Field.tsx'
 
 export function ChronologyTable({ sync, memberId, writable }: { sync: DocumentSync; memberId: string; writable: boolean }) {
   const rows = chronologyOf(sync.doc, memberId)
@@ -67,9 +68,7 @@ export function ChronologyTable({ sync, memberId, writable }: { sync: DocumentSy
               {error}
             </p>
           )}
-          <label>
-            Date <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="chronology-date" />
-          </label>
+          <DateField name="chronology-date" idPrefix="" label="Date" value={date} onChange={setDate} />
           <label>
             Event <input type="text" value={event} maxLength={4000} onChange={(e) => setEvent(e.target.value)} data-testid="chronology-event" />
           </label>

@@ -16,6 +16,7 @@ import { FinalisePanel } from './FinalisePanel.tsx'
 import { NotesViewer } from './NotesViewer.tsx'
 import { useRecord } from './use-record.ts'
 import './record.css'
+import { formatDayDateTime } from '../../schemas/meeting/uk-time.ts'
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' })
 
@@ -71,7 +72,7 @@ export function RecordPage({ meetingId, subject = 'minutes' }: { meetingId: stri
       )}
       {facts && (
         <p>
-          {facts.case.familyName} family: core group on {dayAndDate(facts.meeting.date)} at {facts.meeting.time}
+          {facts.case.familyName} family: core group on {formatDayDateTime(facts.meeting.date, facts.meeting.time)}
           {facts.meeting.venue ? `, ${facts.meeting.venue}` : ''}
         </p>
       )}
