@@ -42,10 +42,12 @@ export interface Fetched<T> {
 /** GET `path` from the server, keeping the answer; without a network, the answer kept last time. */
 export async function cachedGet<S extends z.ZodType>(path: string, schema: S): Promise<Fetched<z.infer<S>>> {
   try {
-    const data = await api('GET', path, schema)
+    // The answer as sent is kept (not as this page's schema reads it: another page may read more of it).
+    const raw: unknown = await api('GET', path, null)
+    const data = schema.parse(raw) as z.infer<S>
     if (owner) {
       try {
-        sessionStorage.setItem(keyOf(path), JSON.stringify(data))
+        sessionStorage.setItem(keyOf(path), JSON.stringify(raw))
       } catch {
         // full or unavailable: the page still works online
       }

@@ -71,6 +71,11 @@ export function CasePage({ caseId, identity, tab = 'summary' }: { caseId: string
   const open = dueItems.filter((i) => i.status !== 'met')
   return (
     <main className="page" id="main-content">
+      {state.offline && (
+        <p className="notice notice--offline" role="status" data-testid="case-offline">
+          You are offline. This is the case as this device last saw it; it is brought up to date when the network is back.
+        </p>
+      )}
       <p className="page__caption">
         <a href="/">My cases</a>
       </p>
