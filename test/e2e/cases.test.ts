@@ -85,7 +85,7 @@ it('a social worker starts a case, adds the core group and schedules the first c
   await expect.poll(() => ui.errorSummary().innerText()).toContain('The chair and the note taker must be different people')
   await ui.field('noteTakerMemberId').selectOption({ label: 'Tia Teacher (Hillside Primary School)' })
   await ui.page.getByRole('button', { name: 'Schedule core group' }).click()
-  await expect.poll(() => ui.meetings().innerText().catch(() => '')).toContain('First core group — Wednesday 29 December 2032 at 10:00, Anytown Family Centre')
+  await expect.poll(() => ui.meetings().innerText().catch(() => '')).toContain('First core group — Wednesday 29 December 2032, 10am, Anytown Family Centre')
   expect(await ui.meetings().innerText()).toContain('Chair: Lee Lead; note taker: Tia Teacher')
   // The next one is proposed 4 weeks later.
   await expect.poll(() => ui.proposal().innerText()).toContain('Wednesday 26 January 2033')

@@ -121,7 +121,7 @@ it('runs a meeting: attendance live, a missing report flagged, people writing at
   expect(await parent.page.getByTestId('tab-restricted').count()).toBe(0)
   await firstLink.click()
   await expect.poll(() => parent.page.evaluate(() => document.activeElement?.id ?? '')).toBe(`section-${update('parent').replace(/[^a-z0-9]/gi, '-')}`)
-})
+}, 90_000)
 
 it('hands note taking to another member mid-meeting, and write access moves on every open page', async () => {
   const { page: chair } = await meetingAs('socialWorker')
@@ -147,7 +147,7 @@ it('hands note taking to another member mid-meeting, and write access moves on e
   await expect.poll(() => hv.connection().getAttribute('data-state'), { timeout: 15_000 }).toBe('online')
   await hv.typeAtEnd('item:purpose-and-role', ' Hana takes the notes from here.')
   await expect.poll(() => chair.text('item:purpose-and-role')).toBe('The role of the group was explained. Hana takes the notes from here.')
-})
+}, 90_000)
 
 it('shows a locked section as locked, with who locked it, and `aria-readonly`; the toolbar formats; paste keeps only what the schema allows', async () => {
   const { page: chair } = await meetingAs('socialWorker')
@@ -203,7 +203,7 @@ it('shows a locked section as locked, with who locked it, and `aria-readonly`; t
   expect(await hv.isEditable(section)).toBe(false)
   await chair.page.getByTestId(`lock-${section}`).click()
   await expect.poll(() => modeOf(hv, section)).toBe('write')
-})
+}, 90_000)
 
 it('opens the meeting page reloaded without a network, keeps typing, and merges on reconnect without a reload', async () => {
   const { page: teacher, context } = await meetingAs('teacher')
