@@ -19,7 +19,7 @@
  * @module
  */
 import { Extension, type Editor } from '@tiptap/core'
-import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration'
+import Collaboration, { isChangeOrigin, type CollaborationOptions } from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
@@ -114,7 +114,7 @@ function BoundEditor({ sync, section, title, headingId, identity, readOnly, chec
     {
       extensions: [
         ...editorExtensions(),
-        Collaboration.configure({ document: doc, field: section }),
+        GuardedCollaboration.configure({ document: doc, field: section, check }),
         CollaborationCaret.configure({ provider: sync.provider, user: { id: identity.id, name: identity.name, color: identity.color } }),
         SectionGuard.configure({ check, readOnly }),
       ],
@@ -197,6 +197,32 @@ export function sectionHeadingId(section: string): string {
 export function sectionAnchor(section: string): string {
   return `section-${section.replace(/[^a-z0-9]/gi, '-')}`
 }
+
+/**
+ * Collaboration, bound only to content the editor can show. Tiptap makes an editor's plugins when it
+ * mounts the editor's view, and y-prosemirror's binding renders the section, "repairing" what it cannot
+ * show, the moment its plugin view is made. Content can arrive between the render that chose an editor
+ * and that mount (a slow page), so the check runs again here, in the same turn as the binding's first
+ * render: content that cannot be shown gets no binding, and the editor goes (SectionEditor then shows it
+ * as plain text). Later changes are caught by SectionGuard before the binding observes them.
+ */
+const GuardedCollaboration = Collaboration.extend<CollaborationOptions & { check: SectionContentCheck | null }>({
+  addOptions() {
+    return { ...this.parent!(), check: null }
+  },
+
+  addProseMirrorPlugins() {
+    const { check } = this.options
+    if (check && check.problem !== null) {
+      const editor: Editor = this.editor
+      queueMicrotask(() => {
+        if (!editor.isDestroyed) editor.destroy()
+      })
+      return []
+    }
+    return this.parent!()
+  },
+})
 
 interface SectionGuardOptions {
   check: SectionContentCheck | null
