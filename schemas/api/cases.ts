@@ -84,3 +84,13 @@ export type MemberListResponse = z.infer<typeof MemberListResponse>
 /** POST and PATCH of one member. */
 export const MemberResponse = z.strictObject({ member: Member })
 export type MemberResponse = z.infer<typeof MemberResponse>
+
+/**
+ * POST /api/cases/:id/hand-over: the case passes to another social worker, who becomes its lead. The
+ * former lead stays in the group as a professional unless `formerLeadLeaves` (then they leave today).
+ */
+export const HandOverInput = z.strictObject({
+  toMemberId: z.string({ error: 'Select the social worker taking the case' }).min(1, 'Select the social worker taking the case'),
+  formerLeadLeaves: z.boolean({ error: 'Select yes if the former lead leaves the core group' }).default(false),
+})
+export type HandOverInput = z.infer<typeof HandOverInput>

@@ -3,7 +3,7 @@
  * @module
  */
 import { z } from 'zod'
-import { Id, isoDate, MAX_NAME_LENGTH, optionalIsoDate, requiredText, Timestamp } from './fields.ts'
+import { Id, isoDate, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, OptionalEmail, optionalIsoDate, optionalText, requiredText, timeOfDay, Timestamp } from './fields.ts'
 
 /** Whether the child protection plan is still in force. */
 export const CaseStatus = z.enum(['open', 'plan-ended'], { error: 'Select open or plan ended' })
@@ -40,6 +40,53 @@ const reviewConferenceDates = z
   .array(isoDate('Review conference date'), { error: 'Review conference dates must be a list of dates' })
   .max(MAX_REVIEW_CONFERENCES, `Enter ${MAX_REVIEW_CONFERENCES} review conference dates or fewer`)
 
+/** The two kinds of child protection conference (seed 003). */
+export const ConferenceKind = z.enum(['initial', 'review'], { error: 'Select an initial or a review conference' })
+export type ConferenceKind = z.infer<typeof ConferenceKind>
+
+/** What a review conference decided: the plan continues, or it ends (which closes the core group). */
+export const ConferenceOutcome = z.enum(['plan-continues', 'plan-ends'], { error: 'Select whether the plan continues or ends' })
+export type ConferenceOutcome = z.infer<typeof ConferenceOutcome>
+
+export const CONFERENCE_OUTCOME_LABELS: Record<ConferenceOutcome, string> = {
+  'plan-continues': 'The child protection plan continues',
+  'plan-ends': 'The child protection plan ends',
+}
+
+const conferenceDetails = {
+  time: timeOfDay('Start time').nullable().default(null),
+  venue: optionalText('Venue', MAX_TEXT_LENGTH),
+  /** The independent chair: a named recipient of the plan (seed 003). */
+  chairName: optionalText('Name of the independent chair', MAX_NAME_LENGTH),
+  chairEmail: OptionalEmail,
+}
+
+/**
+ * A booked conference's details, one per date of `initialConferenceDate` and `reviewConferenceDates`
+ * (the dates the timescales run from stay there; this holds the rest).
+ */
+export const Conference = z.strictObject({
+  kind: ConferenceKind,
+  date: isoDate('Date of the conference'),
+  ...conferenceDetails,
+  outcome: ConferenceOutcome.nullable().default(null),
+})
+export type Conference = z.infer<typeof Conference>
+
+/** POST /api/cases/:id/conferences: book a review conference, or give the initial one its details. */
+export const BookConferenceInput = z.strictObject({ kind: ConferenceKind, date: isoDate('Date of the conference'), ...conferenceDetails })
+export type BookConferenceInput = z.infer<typeof BookConferenceInput>
+
+/** PATCH /api/cases/:id/conferences/:date: change a conference's details or record its outcome. */
+export const UpdateConferenceInput = z.strictObject({
+  time: conferenceDetails.time.optional(),
+  venue: z.optional(conferenceDetails.venue),
+  chairName: z.optional(conferenceDetails.chairName),
+  chairEmail: z.optional(conferenceDetails.chairEmail),
+  outcome: ConferenceOutcome.nullable().optional(),
+})
+export type UpdateConferenceInput = z.infer<typeof UpdateConferenceInput>
+
 const caseFields = {
   familyName: requiredText('Family name', MAX_NAME_LENGTH),
   initialConferenceDate: isoDate('Date of the initial conference'),
@@ -48,6 +95,7 @@ const caseFields = {
 type CaseDates = {
   initialConferenceDate?: string
   reviewConferenceDates?: readonly string[]
+  conferences?: readonly Conference[]
   status?: CaseStatus
   planEndedDate?: string | null
 }
@@ -64,6 +112,10 @@ function checkCaseDates(value: CaseDates, ctx: z.core.$RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path, message: 'Enter each review conference date once' })
     }
     seen.add(date)
+  })
+  value.conferences?.forEach((conference, i) => {
+    const known = conference.kind === 'initial' ? conference.date === initial : value.reviewConferenceDates?.includes(conference.date)
+    if (known === false) ctx.addIssue({ code: 'custom', path: ['conferences', i, 'date'], message: 'A conference’s details need its date among the case’s conference dates' })
   })
   if (value.status === 'plan-ended' && value.planEndedDate === null) {
     ctx.addIssue({ code: 'custom', path: ['planEndedDate'], message: 'Enter the date the plan ended' })
@@ -90,6 +142,8 @@ export const Case = z
     reviewConferenceDates,
     status: CaseStatus,
     planEndedDate: optionalIsoDate('Date the plan ended'),
+    /** The details of booked conferences (time, venue, chair, outcome), by date. */
+    conferences: z.array(Conference).max(MAX_REVIEW_CONFERENCES + 1).default([]),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

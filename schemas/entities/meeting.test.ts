@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { fieldErrors } from '../api/errors.ts'
-import { chairIsNoteTaker, CreateMeetingInput, Meeting, UpdateMeetingInput } from './meeting.ts'
+import { CancelMeetingInput, chairIsNoteTaker, CreateMeetingInput, Meeting, UpdateMeetingInput } from './meeting.ts'
 
 const errors = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value)
@@ -19,7 +19,7 @@ const plan = {
 
 describe('CreateMeetingInput', () => {
   it('accepts a venue or an online link', () => {
-    expect(CreateMeetingInput.parse(plan)).toEqual({ ...plan, onlineLink: null })
+    expect(CreateMeetingInput.parse(plan)).toEqual({ ...plan, onlineLink: null, viceChairMemberId: null })
     expect(CreateMeetingInput.parse({ ...plan, venue: '', onlineLink: 'https://meet.example.org/abc' })).toMatchObject({
       venue: null,
       onlineLink: 'https://meet.example.org/abc',
@@ -33,6 +33,7 @@ describe('CreateMeetingInput', () => {
       onlineLink: null,
       chairMemberId: null,
       noteTakerMemberId: null,
+      viceChairMemberId: null,
     })
   })
 
@@ -96,6 +97,22 @@ describe('Meeting', () => {
     expect(errors(Meeting, { ...preReview, jointReportDraftDate: '2026-01-20', jointReportAmendmentsDate: '2026-01-19' })).toEqual({
       jointReportAmendmentsDate: 'Date the amendments were returned must be on or after the draft was sent out',
     })
+  })
+})
+
+describe('cancelled and re-arranged meetings', () => {
+  const row = Meeting.parse({ id: 'mt2', caseId: 'c1', ...plan, status: 'planned', createdAt: '2026-01-06T10:00:00.000Z', updatedAt: '2026-01-06T10:00:00.000Z' })
+  it('holds a cancellation exactly when cancelled, and no record dates', () => {
+    const cancellation = { reason: 'The family were in hospital', date: '2026-01-14', by: 'u1' }
+    expect(errors(Meeting, { ...row, status: 'cancelled', cancellation: null })).toEqual({ cancellation: 'Give the reason the core group is cancelled' })
+    expect(errors(Meeting, { ...row, status: 'planned', cancellation })).toEqual({ cancellation: 'Only a cancelled core group has a cancellation' })
+    expect(errors(Meeting, { ...row, status: 'cancelled', cancellation, heldDate: '2026-01-15' })).toEqual({ heldDate: 'Date the meeting was held can only be entered once the meeting is held' })
+    expect(Meeting.parse({ ...row, status: 'cancelled', cancellation }).cancellation).toEqual(cancellation)
+  })
+  it('asks for the reason of a re-arrangement in words, and never takes a cancellation by PATCH', () => {
+    expect(errors(UpdateMeetingInput, { date: '2026-02-01', rearrangeReason: '' })).toEqual({ rearrangeReason: 'Give the reason the core group is re-arranged' })
+    expect(errors(CancelMeetingInput, {})).toEqual({ reason: 'Give the reason the core group is cancelled' })
+    expect(errors(UpdateMeetingInput, { status: 'cancelled' })).toEqual({ status: 'Select the status of the meeting' })
   })
 })
 

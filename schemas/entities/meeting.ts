@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { AgendaVariantId } from '../templates/variant-id.ts'
-import { Id, isoDate, MAX_TEXT_LENGTH, optionalIsoDate, OptionalMeetingLink, optionalText, timeOfDay, Timestamp } from './fields.ts'
+import { Id, isoDate, MAX_TEXT_LENGTH, optionalIsoDate, OptionalMeetingLink, optionalText, requiredText, timeOfDay, Timestamp } from './fields.ts'
 
 /** The three kinds of core group, each with its own agenda (seed 004). */
 export const MeetingType = z.enum(['first', 'subsequent', 'pre-review'], { error: 'Select the type of core group' })
@@ -18,8 +18,11 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   'pre-review': 'Core group before the review conference (joint report)',
 }
 
-/** Where a meeting is in its life: planned, held, then notes sent to every member. */
-export const MeetingStatus = z.enum(['planned', 'held', 'notes-distributed'], { error: 'Select the status of the meeting' })
+/**
+ * Where a meeting is in its life: planned, held, then notes sent to every member; or cancelled, with a
+ * reason (seed 000: only in exceptional circumstances), which never counts as a core group held.
+ */
+export const MeetingStatus = z.enum(['planned', 'held', 'notes-distributed', 'cancelled'], { error: 'Select the status of the meeting' })
 export type MeetingStatus = z.infer<typeof MeetingStatus>
 
 /** Words for each meeting status. */
@@ -27,7 +30,36 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   planned: 'Planned',
   held: 'Held',
   'notes-distributed': 'Notes sent out',
+  cancelled: 'Cancelled',
 }
+
+/** The statuses a meeting's record may be set to (PATCH); a meeting is cancelled only with a reason. */
+export const RecordedMeetingStatus = z.enum(['planned', 'held', 'notes-distributed'], { error: 'Select the status of the meeting' })
+
+/** Most characters of the reason a meeting is cancelled or re-arranged. */
+export const MAX_REASON_LENGTH = 2000
+
+/** Why a meeting was cancelled or moved: always given (seed 000, exceptional circumstances only). */
+export const meetingChangeReason = (what: string) => requiredText(`Reason the core group is ${what}`, MAX_REASON_LENGTH, `Give the reason the core group is ${what}`)
+
+/** A cancelled meeting's record: why, on which day, and by whom (a user id). */
+export const MeetingCancellation = z.strictObject({ reason: meetingChangeReason('cancelled'), date: isoDate('Date cancelled'), by: Id })
+export type MeetingCancellation = z.infer<typeof MeetingCancellation>
+
+/** One move of a planned meeting to another day or time, with the reason given. */
+export const MeetingRearrangement = z.strictObject({
+  fromDate: isoDate('Date before'),
+  fromTime: timeOfDay('Time before'),
+  toDate: isoDate('Date after'),
+  toTime: timeOfDay('Time after'),
+  reason: meetingChangeReason('re-arranged'),
+  at: Timestamp,
+  by: Id,
+})
+export type MeetingRearrangement = z.infer<typeof MeetingRearrangement>
+
+/** Most re-arrangements one meeting keeps. */
+export const MAX_REARRANGEMENTS = 50
 
 /** The message for a meeting whose chair is also its note taker (the API answers 409 with it). */
 export const CHAIR_IS_NOTE_TAKER_MESSAGE = 'The chair and the note taker must be different people'
@@ -50,6 +82,8 @@ const planFields = {
   onlineLink: OptionalMeetingLink,
   chairMemberId: nullableId,
   noteTakerMemberId: nullableId,
+  /** Chairs when the chair cannot (seed 000: "a chair and a vice chair"). */
+  viceChairMemberId: nullableId.optional().transform((v) => v ?? null),
 }
 
 /** Dates recorded after the meeting, each checked against a timescale (see timescales/). */
@@ -72,7 +106,7 @@ const recordFields = {
   socialWorkerAbsent: z.boolean({ error: 'Select yes if the social worker was absent' }).default(false),
 }
 
-type MeetingLike = Partial<Record<keyof typeof planFields | RecordDate | 'status' | 'socialWorkerAbsent', unknown>>
+type MeetingLike = Partial<Record<keyof typeof planFields | RecordDate | 'status' | 'socialWorkerAbsent' | 'cancellation', unknown>>
 
 /** Cross-field checks shared by the create, update and stored schemas (only on fields present). */
 function checkMeeting(m: MeetingLike, ctx: z.core.$RefinementCtx): void {
@@ -80,10 +114,13 @@ function checkMeeting(m: MeetingLike, ctx: z.core.$RefinementCtx): void {
   if ('venue' in m && 'onlineLink' in m && !m.venue && !m.onlineLink) {
     issue('venue', 'Enter a venue or an online meeting link')
   }
+  if ('cancellation' in m && (m.status === 'cancelled') !== (m.cancellation !== null && m.cancellation !== undefined)) {
+    issue('cancellation', m.status === 'cancelled' ? 'Give the reason the core group is cancelled' : 'Only a cancelled core group has a cancellation')
+  }
   if (m.status === 'notes-distributed' && m.notesDistributedDate === null) {
     issue('notesDistributedDate', 'Enter the date the notes were sent out')
   }
-  if (m.status === 'planned') {
+  if (m.status === 'planned' || m.status === 'cancelled') {
     for (const key of Object.keys(RECORD_DATE_LABELS) as RecordDate[]) {
       if (m[key]) issue(key, `${RECORD_DATE_LABELS[key]} can only be entered once the meeting is held`)
     }
@@ -125,6 +162,10 @@ export const Meeting = z
      * before it existed fall back to the authority's current agenda.
      */
     agendaVariant: AgendaVariantId.optional(),
+    /** Set when the meeting is cancelled (status `cancelled`), null otherwise. */
+    cancellation: MeetingCancellation.nullable().default(null),
+    /** Every move of the meeting while planned, oldest first: the timescale stays measured from the rule, not the move. */
+    rearrangements: z.array(MeetingRearrangement).max(MAX_REARRANGEMENTS).default([]),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -148,11 +189,21 @@ export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>
 export const UpdateMeetingInput = z
   .strictObject({
     ...Object.fromEntries(Object.entries({ ...planFields, ...recordFields }).map(([k, s]) => [k, z.optional(s)])),
-    status: MeetingStatus.optional(),
+    status: RecordedMeetingStatus.optional(),
     socialWorkerAbsent: z.boolean({ error: 'Select yes if the social worker was absent' }).optional(),
+    rearrangeReason: meetingChangeReason('re-arranged').optional(),
   } as { [K in keyof typeof planFields | RecordDate]: z.ZodOptional<(typeof planFields & typeof recordFields)[K]> } & {
-    status: z.ZodOptional<typeof MeetingStatus>
+    status: z.ZodOptional<typeof RecordedMeetingStatus>
     socialWorkerAbsent: z.ZodOptional<z.ZodBoolean>
+    /** Required when a planned meeting's date or time changes (a re-arrangement, kept in `rearrangements`). */
+    rearrangeReason: z.ZodOptional<ReturnType<typeof meetingChangeReason>>
   })
   .superRefine(checkMeeting)
 export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>
+
+/** POST /api/meetings/:id/cancel. */
+export const CancelMeetingInput = z.strictObject({ reason: meetingChangeReason('cancelled') })
+export type CancelMeetingInput = z.infer<typeof CancelMeetingInput>
+
+/** The message when a meeting is recorded as held before its day (409). */
+export const HELD_BEFORE_ITS_DAY_MESSAGE = 'A core group can only be recorded as held once its date has come'

@@ -5,8 +5,7 @@
  * Rules, in plain English:
  * - A meeting is in progress on the (UK) day it is dated: from midnight to midnight, not just the hour
  *   it is booked for, so the chair and the note taker can finish the plan after the meeting ends.
- * - A cancelled meeting never is (meetings have no cancelled status yet; one named `cancelled` is
- *   left out already).
+ * - A cancelled meeting never is.
  * - When several meetings of the case are dated today, the one the viewer chairs or takes notes for
  *   counts for them; otherwise the first in the given order.
  * - No meeting dated today: between meetings (null), when only the lead social worker edits the plan.

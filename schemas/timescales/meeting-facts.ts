@@ -42,7 +42,7 @@ const byDay = (a: MeetingFacts, b: MeetingFacts) => {
 
 /** Meetings that have taken place (held or notes sent out), in the order they happened. */
 export function heldMeetings(meetings: readonly MeetingFacts[]): MeetingFacts[] {
-  return meetings.filter((m) => m.status !== 'planned').sort(byDay)
+  return meetings.filter((m) => m.status === 'held' || m.status === 'notes-distributed').sort(byDay)
 }
 
 /** Meetings still planned, soonest first. */
@@ -50,9 +50,9 @@ export function plannedMeetings(meetings: readonly MeetingFacts[]): MeetingFacts
   return meetings.filter((m) => m.status === 'planned').sort(byDay)
 }
 
-/** All meetings, held or planned, in date order. */
+/** All meetings, held or planned, in date order; a cancelled meeting is none of them. */
 export function meetingsInOrder(meetings: readonly MeetingFacts[]): MeetingFacts[] {
-  return [...meetings].sort(byDay)
+  return meetings.filter((m) => m.status !== 'cancelled').sort(byDay)
 }
 
 /**

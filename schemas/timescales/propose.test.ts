@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { latestPreReviewDate, proposeMeetingDate, proposeMeetingSeries, proposeNextMeeting } from './propose.ts'
+import { jointReportDates, latestPreReviewDate, proposeMeetingDate, proposeMeetingSeries, proposeNextMeeting } from './propose.ts'
 import { timescaleSettingsFor } from './settings.ts'
 import { buildCase, buildMeeting } from './test-factories.ts'
 
@@ -68,6 +68,7 @@ describe('the core group before the review conference', () => {
     const c = buildCase({ reviewConferenceDates: ['2026-03-18'] })
     // Final by Friday 13 March; amendments from Friday 6 March; draft from Friday 27 February.
     expect(latestPreReviewDate('2026-03-18', fourWeekly)).toBe('2026-02-27')
+    expect(jointReportDates('2026-03-18', fourWeekly)).toEqual({ preReviewBy: '2026-02-27', draftBy: '2026-03-06', amendmentsBy: '2026-03-13', finalBy: '2026-03-13' })
     const meetings = [
       buildMeeting({ id: 'm1', date: '2026-01-15', type: 'first' }),
       buildMeeting({ id: 'm2', date: '2026-02-12' }),

@@ -26,10 +26,29 @@ export interface MeetingProposal {
  * amendments (after the draft) and the final report (before the conference) all fit in time.
  */
 export function latestPreReviewDate(conference: IsoDate, settings: TimescaleSettings): IsoDate {
+  return jointReportDates(conference, settings).preReviewBy
+}
+
+/** The joint report's latest dates for a review conference, counted back from it (seed 001, 004). */
+export interface JointReportDates {
+  /** The last day the pre-review core group can be held. */
+  preReviewBy: IsoDate
+  /** The draft sent to members by then. */
+  draftBy: IsoDate
+  /** The amendments returned by then. */
+  amendmentsBy: IsoDate
+  /** The final report ready by then. */
+  finalBy: IsoDate
+}
+
+/** The joint report's dates for a review conference on `conference`: each stage counted back from the one after it. */
+export function jointReportDates(conference: IsoDate, settings: TimescaleSettings): JointReportDates {
   const calendar = calendarFor(settings)
   const finalBy = dueBefore(conference, settings.jointReportFinalBeforeConference, settings)
+  const amendmentsBy = previousWorkingDayOnOrBefore(finalBy, calendar)
   const draftBy = previousWorkingDayOnOrBefore(shiftByDuration(finalBy, settings.jointReportAmendments, -1, calendar), calendar)
-  return previousWorkingDayOnOrBefore(shiftByDuration(draftBy, settings.jointReportDraft, -1, calendar), calendar)
+  const preReviewBy = previousWorkingDayOnOrBefore(shiftByDuration(draftBy, settings.jointReportDraft, -1, calendar), calendar)
+  return { preReviewBy, draftBy, amendmentsBy, finalBy }
 }
 
 /**

@@ -33,7 +33,7 @@ beforeAll(async () => {
   group = await seedTestCoreGroup(server)
   // The meeting is today, chaired by the social worker with the teacher taking notes.
   const id = group.meeting.id
-  expect((await server.request('PATCH', `/api/meetings/${id}`, { as: group.as.socialWorker, body: { date: ukDateOf() } })).status).toBe(200)
+  expect((await server.request('PATCH', `/api/meetings/${id}`, { as: group.as.socialWorker, body: { date: ukDateOf(), rearrangeReason: 'Moved to today for the test' } })).status).toBe(200)
   const roles = { chairMemberId: group.people.socialWorker.member.id, noteTakerMemberId: group.people.teacher.member.id }
   expect((await server.request('POST', `/api/meetings/${id}/roles`, { as: group.as.socialWorker, body: roles })).status).toBe(200)
 })

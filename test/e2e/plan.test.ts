@@ -32,7 +32,7 @@ beforeAll(async () => {
   group = await seedTestCoreGroup(server)
   // The first core group meets today: the plan is changed "during the meeting", and the next meeting
   // reviews what has happened since.
-  const moved = await server.request('PATCH', `/api/meetings/${group.meeting.id}`, { as: group.as.socialWorker, body: { date: ukDateOf() } })
+  const moved = await server.request('PATCH', `/api/meetings/${group.meeting.id}`, { as: group.as.socialWorker, body: { date: ukDateOf(), rearrangeReason: 'Moved to today for the test' } })
   expect(moved.status).toBe(200)
 })
 afterEach(async () => {

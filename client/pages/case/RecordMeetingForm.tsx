@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../../schemas/api/errors.ts'
 import { MeetingDetailResponse } from '../../../schemas/api/meetings.ts'
-import { MEETING_STATUS_LABELS, MeetingStatus, UpdateMeetingInput, type Meeting } from '../../../schemas/entities/meeting.ts'
+import { MEETING_STATUS_LABELS, RecordedMeetingStatus, UpdateMeetingInput, type Meeting } from '../../../schemas/entities/meeting.ts'
 import { api, ApiFailure } from '../../api/client.ts'
 import { ErrorSummary } from '../../components/ErrorSummary/ErrorSummary.tsx'
 import { DateField, SelectField, TextField } from '../../components/Field/Field.tsx'
@@ -70,7 +70,7 @@ export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSa
           value={draft.status!}
           onChange={set('status')}
           error={errors.status}
-          options={MeetingStatus.options.map((s) => ({ value: s, label: MEETING_STATUS_LABELS[s] }))}
+          options={RecordedMeetingStatus.options.map((s) => ({ value: s, label: MEETING_STATUS_LABELS[s] }))}
         />
         {!planned &&
           dates.map(([key, label]) => (

@@ -8,7 +8,7 @@ import { nowIso, parseRow } from '../entity-row.ts'
 import type { Db } from '../schema.ts'
 
 /** A case ready to insert: validated, with its id and timestamps (children get ids too). */
-export function buildCase(input: Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'children'> & { children: Array<{ id?: string; name: string; dateOfBirth: string }> }): Case {
+export function buildCase(input: Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'children' | 'conferences'> & { children: Array<{ id?: string; name: string; dateOfBirth: string }>; conferences?: Case['conferences'] }): Case {
   const at = nowIso()
   return Case.parse({
     ...input,

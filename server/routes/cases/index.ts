@@ -13,6 +13,7 @@ import { ukDateOf } from '../../../schemas/timescales/index.ts'
 import { newId } from '../../auth/tokens.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { manageableCase, readableCase } from '../../cases/case-access.ts'
+import { afterCaseStatusChange } from '../../cases/case-closure.ts'
 import { caseDetail } from '../../cases/case-view.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { buildCase, insertCase, listCasesOfAuthority, listCasesOfUser, saveCase } from '../../db/repos/cases.ts'
@@ -22,6 +23,7 @@ import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 import { memberRoutes } from './members.ts'
 import { caseMeetingRoutes } from './meetings.ts'
+import { caseConferenceRoutes } from './conferences.ts'
 import { casePlanRoutes } from './plan.ts'
 
 export function caseRoutes(services: ApiServices) {
@@ -82,13 +84,19 @@ export function caseRoutes(services: ApiServices) {
         ...current,
         ...change,
         children: change.children?.map((child) => ({ ...child, id: child.id ?? newId('child') })) ?? current.children,
+        // A conference whose date is taken off the case takes its details with it.
+        conferences: current.conferences.filter((k) =>
+          k.kind === 'initial' ? k.date === (change.initialConferenceDate ?? current.initialConferenceDate) : (change.reviewConferenceDates ?? current.reviewConferenceDates).includes(k.date),
+        ),
         // Reopening a case clears the date its plan ended unless one is given.
         planEndedDate: change.planEndedDate !== undefined ? change.planEndedDate : change.status === 'open' ? null : current.planEndedDate,
       })
       const saved = await saveCase(db, merged)
+      await afterCaseStatusChange(services, current, saved)
       return c.json(CaseDetailResponse.parse(await caseDetail(db, { ...access, case: saved }, services)))
     })
     .route('/', memberRoutes(services))
     .route('/', caseMeetingRoutes(services))
     .route('/', casePlanRoutes(services))
+    .route('/', caseConferenceRoutes(services))
 }

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono'
 import { MeetingListResponse, MeetingResponse } from '../../../schemas/api/meetings.ts'
-import { CreateMeetingInput, Meeting } from '../../../schemas/entities/index.ts'
+import { CreateMeetingInput, isActiveMember, Meeting, type Member } from '../../../schemas/entities/index.ts'
 import { agendaFor, minutesLayout } from '../../../schemas/templates/index.ts'
 import { proposeNextMeeting } from '../../../schemas/timescales/index.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
@@ -20,6 +20,16 @@ import { insertMeeting, listMeetings, plannedMeetingFields } from '../../db/repo
 import { conflict } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
+
+/**
+ * Who chairs when nobody is chosen: the first core group is chaired by the team manager (seed 003:
+ * "chaired by the team manager or a social care representative"); later ones wait for a choice.
+ */
+function defaultChair(type: Meeting['type'], members: readonly Member[], today: string, noteTaker: string | null): string | null {
+  if (type !== 'first') return null
+  const manager = members.find((m) => m.role === 'team-manager' && isActiveMember(m, today) && m.id !== noteTaker)
+  return manager?.id ?? null
+}
 
 export function caseMeetingRoutes(services: ApiServices) {
   const { db, store, rooms } = services
@@ -37,9 +47,11 @@ export function caseMeetingRoutes(services: ApiServices) {
       if (k.status !== 'open') throw conflict('The plan for this case has ended: reopen the case to plan a core group')
       const [members, meetings] = await Promise.all([listMembers(db, k.id), listMeetings(db, k.id)])
       const proposal = proposeNextMeeting(k, meetings, authority.settings, today)
+      const type = input.type ?? proposal.type
       const meeting = parseMerged(Meeting, {
         ...input,
-        type: input.type ?? proposal.type,
+        chairMemberId: input.chairMemberId ?? defaultChair(type, members, today, input.noteTakerMemberId),
+        type,
         date: input.date ?? proposal.date,
         caseId: k.id,
         agendaVariant: authority.agendaVariant,

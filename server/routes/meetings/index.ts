@@ -10,7 +10,7 @@ import { Hono } from 'hono'
 import { MeetingDetailResponse, MeetingRolesInput, NextMeetingsResponse } from '../../../schemas/api/meetings.ts'
 import { proposeMeetingSeries } from '../../../schemas/timescales/index.ts'
 import { CONTROL_SECTION } from '../../../schemas/documents.ts'
-import { isActiveMember, Meeting, UpdateMeetingInput, type Member } from '../../../schemas/entities/index.ts'
+import { CancelMeetingInput, HELD_BEFORE_ITS_DAY_MESSAGE, isActiveMember, Meeting, UpdateMeetingInput, type Member } from '../../../schemas/entities/index.ts'
 import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { agendaFor } from '../../../schemas/templates/index.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
@@ -20,7 +20,7 @@ import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { listMembers } from '../../db/repos/members.ts'
 import { getMeeting, listMeetings, saveMeeting } from '../../db/repos/meetings.ts'
-import { conflict, forbidden, notFound } from '../../errors.ts'
+import { badRequest, conflict, forbidden, notFound } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 
@@ -58,26 +58,72 @@ export function meetingRoutes(services: ApiServices) {
       const { user } = requireAuth(c)
       const current = await getMeeting(db, idParam(c, 'id', 'Meeting'))
       if (!current) throw notFound('Meeting')
-      const access = await manageableCase(db, user, current.caseId).catch(hideCase)
-      const change = await readJson(c, UpdateMeetingInput)
+      const access = await readableCase(db, user, current.caseId).catch(hideCase)
+      const { rearrangeReason, ...change } = await readJson(c, UpdateMeetingInput)
+      if (!access.viewer.canManage && !deputyMayRecord(access, current, change)) {
+        throw forbidden('Only the lead social worker or the team manager can change this meeting; the deputy lead can record it when the social worker is absent')
+      }
+      if (current.status === 'cancelled') throw conflict('This core group was cancelled: plan a new core group instead')
       if (change.type !== undefined && change.type !== current.type) {
         // The minutes document was built from the agenda of its type; another type needs another meeting.
         throw conflict('The type of a core group cannot change once it is planned: plan a new core group instead', {
           type: 'The type of a core group cannot change once it is planned',
         })
       }
+      const moved = current.status === 'planned' && ((change.date !== undefined && change.date !== current.date) || (change.time !== undefined && change.time !== current.time))
+      if (moved && rearrangeReason === undefined) {
+        throw badRequest('There is a problem with the information you gave', { rearrangeReason: 'Give the reason the core group is re-arranged' })
+      }
       const next = parseMerged(Meeting, {
         ...current,
         ...change,
         // Recording the meeting as held fills in the day it was held, unless given.
         heldDate: change.heldDate !== undefined ? change.heldDate : change.status && change.status !== 'planned' && !current.heldDate ? (change.date ?? current.date) : current.heldDate,
+        rearrangements: moved
+          ? [...current.rearrangements, { fromDate: current.date, fromTime: current.time, toDate: change.date ?? current.date, toTime: change.time ?? current.time, reason: rearrangeReason, at: new Date().toISOString(), by: user.id }]
+          : current.rearrangements,
       })
+      if (next.status !== 'planned' && next.heldDate !== null && next.heldDate > access.today) {
+        throw conflict(HELD_BEFORE_ITS_DAY_MESSAGE, { [change.heldDate !== undefined ? 'heldDate' : 'status']: HELD_BEFORE_ITS_DAY_MESSAGE })
+      }
       const members = await listMembers(db, current.caseId)
-      const rolesChanged = next.chairMemberId !== current.chairMemberId || next.noteTakerMemberId !== current.noteTakerMemberId
+      const rolesChanged = next.chairMemberId !== current.chairMemberId || next.noteTakerMemberId !== current.noteTakerMemberId || next.viceChairMemberId !== current.viceChairMemberId
       if (rolesChanged) checkMeetingRoles(next, members, access.today)
       const saved = await saveMeeting(db, next)
+      if (moved) {
+        await recordAudit(db, {
+          event: 'meeting-rearranged',
+          authorityId: access.authority.id,
+          caseId: saved.caseId,
+          userId: user.id,
+          doc: `meeting:${saved.id}`,
+          detail: { meetingId: saved.id, fromDate: current.date, toDate: saved.date },
+        })
+      }
       await afterRolesChange(services, access, user.id, current, saved, members)
       return c.json(MeetingDetailResponse.parse(meetingDetail(access, saved, members)))
+    })
+    .post('/:id/cancel', async (c) => {
+      const { user } = requireAuth(c)
+      const current = await getMeeting(db, idParam(c, 'id', 'Meeting'))
+      if (!current) throw notFound('Meeting')
+      const access = await manageableCase(db, user, current.caseId).catch(hideCase)
+      const { reason } = await readJson(c, CancelMeetingInput)
+      if (current.status !== 'planned') {
+        throw conflict(current.status === 'cancelled' ? 'This core group is already cancelled' : 'A core group that has been held cannot be cancelled')
+      }
+      const saved = await saveMeeting(db, parseMerged(Meeting, { ...current, status: 'cancelled', cancellation: { reason, date: access.today, by: user.id } }))
+      // Its chair and note taker no longer edit the plan today (meetingInProgress leaves it out).
+      if (current.date === access.today) closePlanSockets(rooms, saved.caseId, await meetingRunners(db, current))
+      await recordAudit(db, {
+        event: 'meeting-cancelled',
+        authorityId: access.authority.id,
+        caseId: saved.caseId,
+        userId: user.id,
+        doc: `meeting:${saved.id}`,
+        detail: { meetingId: saved.id, date: saved.date },
+      })
+      return c.json(MeetingDetailResponse.parse(meetingDetail(access, saved, await listMembers(db, saved.caseId))))
     })
     .get('/:id/next-meetings', async (c) => {
       const { user } = requireAuth(c)
@@ -104,6 +150,26 @@ export function meetingRoutes(services: ApiServices) {
       await afterRolesChange(services, access, user.id, current, saved, members)
       return c.json(MeetingDetailResponse.parse(meetingDetail(access, saved, members)))
     })
+}
+
+/** The user ids of a meeting's chair and note taker. */
+async function meetingRunners(db: ApiServices['db'], meeting: Meeting): Promise<Set<string>> {
+  const members = await listMembers(db, meeting.caseId)
+  const ids = [meeting.chairMemberId, meeting.noteTakerMemberId].map((id) => members.find((m) => m.id === id)?.userId)
+  return new Set(ids.filter((u): u is string => typeof u === 'string'))
+}
+
+/** What the deputy lead may record about a meeting when the social worker is absent (seed 001, 003). */
+const DEPUTY_RECORD_FIELDS: ReadonlySet<string> = new Set(['status', 'heldDate', 'socialWorkerAbsent', 'socialWorkerUpdateDate', 'minutesToSocialWorkerDate'])
+
+/**
+ * The deputy lead stands in for an absent social worker: they may record the meeting as held and the
+ * date the update was sent, and nothing else, and only where the social worker is recorded as absent.
+ */
+function deputyMayRecord(access: CaseAccess, meeting: Meeting, change: Record<string, unknown>): boolean {
+  if (access.member?.role !== 'deputy-lead') return false
+  const absent = change.socialWorkerAbsent ?? meeting.socialWorkerAbsent
+  return absent === true && Object.keys(change).every((k) => DEPUTY_RECORD_FIELDS.has(k))
 }
 
 /** The case's managers choose a meeting's chair and note taker; so does its chair, handing over during the meeting. */
