@@ -6,6 +6,7 @@
  * @module
  */
 import type { CaseDetailResponse } from '../../schemas/api/cases.ts'
+import { membersForViewer } from '../../schemas/family/contact-sharing.ts'
 import { mergeByDueDate, planActionDueItems } from '../../schemas/plan/plan-due-items.ts'
 import { computeDueItems, proposeNextMeeting } from '../../schemas/timescales/index.ts'
 import { listMembers } from '../db/repos/members.ts'
@@ -22,7 +23,8 @@ export async function caseDetail(db: Db, access: CaseAccess, plan: PlanSource): 
   const names = new Map(members.map((m) => [m.id, m.name]))
   return {
     case: c,
-    members,
+    // A family member never gets another family member's contact details (schemas/family/contact-sharing.ts).
+    members: membersForViewer(members, access.viewer.role, access.viewer.memberId),
     meetings,
     dueItems: mergeByDueDate(computeDueItems(c, meetings, settings, today), planActionDueItems(rows, today, names)),
     proposal: c.status === 'open' ? proposeNextMeeting(c, meetings, settings, today) : null,

@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import type { ExportCopy, ExportDocument } from '../../schemas/api/versions.ts'
 import { isActiveMember } from '../../schemas/entities/index.ts'
+import { membersForViewer } from '../../schemas/family/contact-sharing.ts'
 import type { VersionContext } from '../versions/version-repo.ts'
 import { membershipDocx } from './membership-docx.ts'
 import { notesDocx } from './notes-docx.ts'
@@ -85,9 +86,13 @@ export async function exportDocument(document: ExportDocument, copy: ExportCopy,
     case 'plan':
       bytes = await planDocx({ familyName: ctx.case.familyName, children, asAt, status, rows: actionLines(doc('plan'), ctx.members) }, frame)
       break
-    case 'membership':
-      bytes = await membershipDocx({ familyName: ctx.case.familyName, children, asAt, status, members: ctx.members.filter((m) => isActiveMember(m, ctx.meeting.date)) }, frame)
+    case 'membership': {
+      const active = ctx.members.filter((m) => isActiveMember(m, ctx.meeting.date))
+      // The family's copy goes to every family member: none of them gets another's contact details.
+      const members = copy === 'family' ? membersForViewer(active, 'parent-carer', null) : active
+      bytes = await membershipDocx({ familyName: ctx.case.familyName, children, asAt, status, members }, frame)
       break
+    }
   }
   return { fileName: exportFileName(ctx.case.familyName, document, ctx.meeting.date, src.version?.number ?? null, copy), bytes }
 }

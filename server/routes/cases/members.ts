@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono'
 import { HandOverInput, MemberListResponse, MemberResponse } from '../../../schemas/api/cases.ts'
+import { membersForViewer } from '../../../schemas/family/contact-sharing.ts'
 import { canStartCase } from '../../../schemas/permissions.ts'
 import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { CreateMemberInput, isActiveMember, Member, UpdateMemberInput, type User } from '../../../schemas/entities/index.ts'
@@ -64,7 +65,8 @@ export function memberRoutes(services: ApiServices) {
     .get('/:id/members', async (c) => {
       const { user } = requireAuth(c)
       const access = await readableCase(db, user, idParam(c, 'id', 'Case'))
-      return c.json(MemberListResponse.parse({ members: await listMembers(db, access.case.id) }))
+      const members = membersForViewer(await listMembers(db, access.case.id), access.viewer.role, access.viewer.memberId)
+      return c.json(MemberListResponse.parse({ members }))
     })
     .post('/:id/members', async (c) => {
       const { user } = requireAuth(c)
