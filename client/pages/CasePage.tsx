@@ -1,5 +1,5 @@
 /**
- * One case, in two tabs. "Summary": its children and conferences, what is due, the membership and
+ * One case, in two tabs. "Summary": its children, its conferences (booked and decided here), what is due, the membership and
  * contact sheet, its meetings, and (for the lead social worker, the team manager and administrators) the
  * forms to add members and schedule the next core group. "Plan" (`/cases/:id/plan`): the child
  * protection plan, live.
@@ -18,12 +18,16 @@ import { formatDayDateTime } from '../../schemas/meeting/uk-time.ts'
 import { ReportStatusSummary } from '../report/ReportStatusSummary.tsx'
 import { CasePlanTab } from './case/CasePlanTab.tsx'
 import { AddMemberForm } from './case/AddMemberForm.tsx'
+import { ConferencesSection } from './case/ConferencesSection.tsx'
+import { MeetingChanges } from './case/MeetingChanges.tsx'
 import { MembershipSheet } from './case/MembershipSheet.tsx'
 import { RecordMeetingForm } from './case/RecordMeetingForm.tsx'
 import { ScheduleMeetingForm } from './case/ScheduleMeetingForm.tsx'
 
-function MeetingsList({ meetings, members, canManage, onChanged }: { meetings: readonly Meeting[]; members: readonly Member[]; canManage: boolean; onChanged: () => void }) {
+function MeetingsList({ meetings, members, canManage, deputy, onChanged }: { meetings: readonly Meeting[]; members: readonly Member[]; canManage: boolean; deputy: boolean; onChanged: () => void }) {
   if (meetings.length === 0) return <p>No core group has been scheduled yet.</p>
+  const today = ukDateOf()
+  const current = members.filter((m) => isActiveMember(m, today))
   const nameOf = (id: string | null) => (id ? (members.find((m) => m.id === id)?.name ?? 'Unknown') : 'not chosen yet')
   return (
     <ul className="meeting-list" data-testid="meetings">
@@ -35,8 +39,20 @@ function MeetingsList({ meetings, members, canManage, onChanged }: { meetings: r
           <span className="meeting-list__roles">
             Chair: {nameOf(m.chairMemberId)}; note taker: {nameOf(m.noteTakerMemberId)}
           </span>
-          {m.type === 'pre-review' && <ReportStatusSummary meetingId={m.id} />}
-          {canManage && <RecordMeetingForm key={m.updatedAt} meeting={m} onSaved={onChanged} />}
+          {m.viceChairMemberId && <span className="meeting-list__roles">; vice chair: {nameOf(m.viceChairMemberId)}</span>}
+          {m.cancellation && (
+            <p className="meeting-list__note">
+              Cancelled on {longDate(m.cancellation.date)}: {m.cancellation.reason}
+            </p>
+          )}
+          {m.rearrangements.map((r) => (
+            <p key={r.at} className="meeting-list__note">
+              Moved from {formatDayDateTime(r.fromDate, r.fromTime)}: {r.reason}
+            </p>
+          ))}
+          {m.type === 'pre-review' && m.status !== 'cancelled' && <ReportStatusSummary meetingId={m.id} />}
+          {canManage && m.status !== 'cancelled' && <MeetingChanges key={`changes-${m.updatedAt}`} meeting={m} members={current} onSaved={onChanged} />}
+          {(canManage || deputy) && m.status !== 'cancelled' && m.date <= today && <RecordMeetingForm key={m.updatedAt} meeting={m} onSaved={onChanged} deputy={!canManage} />}
         </li>
       ))}
     </ul>
@@ -104,11 +120,14 @@ export function CasePage({ caseId, identity, tab = 'summary' }: { caseId: string
                 </div>
               ))}
             </dd>
-            <dt>Initial child protection conference</dt>
-            <dd>{longDate(k.initialConferenceDate)}</dd>
-            <dt>Review conferences</dt>
-            <dd>{k.reviewConferenceDates.length ? k.reviewConferenceDates.map(longDate).join(', ') : 'None booked yet'}</dd>
           </dl>
+
+          <section aria-labelledby="conferences-title">
+            <h2 className="section-title" id="conferences-title">
+              Child protection conferences
+            </h2>
+            <ConferencesSection key={k.updatedAt} caseId={k.id} canManage={viewer.canManage} planOpen={k.status === 'open'} onChanged={reload} />
+          </section>
 
           <section aria-labelledby="due-title">
             <h2 className="section-title" id="due-title">
@@ -128,7 +147,7 @@ export function CasePage({ caseId, identity, tab = 'summary' }: { caseId: string
             <h2 className="section-title" id="meetings-title">
               Meetings
             </h2>
-            <MeetingsList meetings={meetings} members={members} canManage={viewer.canManage} onChanged={reload} />
+            <MeetingsList meetings={meetings} members={members} canManage={viewer.canManage} deputy={viewer.role === 'deputy-lead'} onChanged={reload} />
           </section>
 
           {viewer.canManage && (

@@ -126,7 +126,7 @@ it('the dashboard shows an overdue item for a case whose notes were not sent out
   // Recording the late notes on the case page clears the item (done, late).
   await late.getByRole('link', { name: 'Late family' }).click()
   await ui.page.getByRole('heading', { name: 'Late family' }).waitFor()
-  await ui.page.locator(`#meeting-${meeting.id} summary`).click()
+  await ui.page.locator(`#meeting-${meeting.id}`).getByText('Record what happened', { exact: true }).click()
   const field = (name: string) => ui.page.locator(`#record-${meeting.id}-${name}`)
   await fillDateInput(ui.page, `record-${meeting.id}-notesDistributedDate`, addDays(today(), -61))
   await ui.page.locator(`#meeting-${meeting.id}`).getByRole('button', { name: 'Save' }).click()

@@ -23,16 +23,20 @@ const JOINT_REPORT_DATES = [
   ['jointReportFinalDate', 'Date the final joint report was ready'],
 ] as const
 
-export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
+/**
+ * `deputy`: the form as the deputy lead sees it, standing in for an absent social worker (seed 001,
+ * 003): held, the day it was held, the minutes and the update to the social worker, nothing else.
+ */
+export function RecordMeetingForm({ meeting, onSaved, deputy = false }: { meeting: Meeting; onSaved: () => void; deputy?: boolean }) {
   const prefix = `record-${meeting.id}-`
-  const dates = meeting.type === 'pre-review' ? [...DATES, ...JOINT_REPORT_DATES] : DATES
+  const dates = deputy ? DATES.slice(0, 2) : meeting.type === 'pre-review' ? [...DATES, ...JOINT_REPORT_DATES] : DATES
   const [draft, setDraft] = useState<Record<string, string>>(() => ({
     status: meeting.status === 'planned' ? 'held' : meeting.status,
     heldDate: meeting.heldDate ?? meeting.date,
     ...Object.fromEntries(dates.slice(1).map(([key]) => [key, meeting[key] ?? ''])),
     socialWorkerUpdateDate: meeting.socialWorkerUpdateDate ?? '',
   }))
-  const [absent, setAbsent] = useState(meeting.socialWorkerAbsent)
+  const [absent, setAbsent] = useState(meeting.socialWorkerAbsent || deputy)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string>()
   const set = (key: string) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
@@ -40,7 +44,9 @@ export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSa
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const body = planned
+    const body = planned && deputy
+      ? { status: 'planned', heldDate: null, minutesToSocialWorkerDate: null, socialWorkerUpdateDate: null }
+      : planned
       ? { status: 'planned', ...Object.fromEntries(dates.map(([key]) => [key, null])), socialWorkerUpdateDate: null, socialWorkerAbsent: false }
       : { ...draft, socialWorkerAbsent: absent, socialWorkerUpdateDate: absent ? draft.socialWorkerUpdateDate : null }
     const parsed = UpdateMeetingInput.safeParse({ ...body, date: meeting.date, type: meeting.type })
@@ -60,7 +66,7 @@ export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSa
 
   return (
     <details className="record">
-      <summary>Record what happened</summary>
+      <summary>{deputy ? 'Record what happened (the social worker was absent)' : 'Record what happened'}</summary>
       <form onSubmit={submit} noValidate>
         <ErrorSummary message={message} fields={errors} idPrefix={prefix} />
         <SelectField
@@ -76,7 +82,7 @@ export function RecordMeetingForm({ meeting, onSaved }: { meeting: Meeting; onSa
           dates.map(([key, label]) => (
             <DateField key={key} name={key} idPrefix={prefix} label={label} value={draft[key] ?? ''} onChange={set(key)} error={errors[key]} />
           ))}
-        {!planned && (
+        {!planned && !deputy && (
           <div className="field">
             <label className="checkbox">
               <input type="checkbox" checked={absent} onChange={(e) => setAbsent(e.target.checked)} /> The social worker could not attend
