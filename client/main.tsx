@@ -7,6 +7,9 @@ import { createRoot } from 'react-dom/client'
 import { parseDocumentName } from '../schemas/documents.ts'
 import { identityOf } from './collab/identity.ts'
 import { Header } from './components/Header.tsx'
+import { ExitThisPage } from './family/ExitThisPage.tsx'
+import { replaceFamilyNavigation } from './family/family-navigation.ts'
+import { familyRoutes } from './family/family-routes.tsx'
 import { routes, type RouteContext } from './routes.tsx'
 import { InvitePage } from './pages/InvitePage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
@@ -28,7 +31,8 @@ function Page(): ReactNode {
   const ctx: RouteContext = { user, identity: identityOf(user) }
   const doc = /^\/documents\/(.+)$/.exec(path)
   if (doc && parseDocumentName(doc[1]!)) return <DocumentPage name={doc[1]!} identity={ctx.identity} />
-  for (const route of routes) {
+  // Family accounts have pages of their own, and none of the staff-only ones (client/family/).
+  for (const route of user.accountRole === 'family' ? familyRoutes : routes) {
     const m = route.pattern.exec(path)
     if (m) return route.render(m, ctx)
   }
@@ -44,11 +48,15 @@ function Page(): ReactNode {
 
 function App() {
   const session = useSession()
+  const family = session.status === 'signed-in' && session.session.user.accountRole === 'family'
+  // A family member's visit leaves one history entry, which "Exit this page" replaces.
+  useEffect(() => (family ? replaceFamilyNavigation() : undefined), [family])
   return (
     <>
       <a href="#main-content" className="skip-link">
         Skip to main content
       </a>
+      {family && <ExitThisPage />}
       <Header user={session.status === 'signed-in' ? session.session.user : null} />
       <Page />
     </>

@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react'
 import { SessionResponse } from '../schemas/api/session.ts'
 import { api, ApiFailure, setCsrfToken } from './api/client.ts'
 import { setCacheOwner } from './api/offline-cache.ts'
-import { deleteLocalCopies } from './collab/local-persistence.ts'
+import { deleteLocalCopies, setLocalCopiesKept } from './collab/local-persistence.ts'
 
 export type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; session: SessionResponse }
 
@@ -25,10 +25,13 @@ function set(next: SessionState): void {
     // storage unavailable: offline reloads fall back to the sign-in page
   }
   setCsrfToken(next.status === 'signed-in' ? next.session.csrfToken : null)
+  // A family account's device keeps nothing of the case: no API answers, no local copies (issue 14).
+  const family = next.status === 'signed-in' && next.session.user.accountRole === 'family'
+  setLocalCopiesKept(!family)
   // The API answers kept for offline reloads are this user's only, and go at sign-out.
-  setCacheOwner(next.status === 'signed-in' ? next.session.user.id : null)
+  setCacheOwner(next.status === 'signed-in' && !family ? next.session.user.id : null)
   // Local copies kept before they were per user could be anyone's: never keep them past a sign-in.
-  if (next.status === 'signed-in') void deleteLocalCopies(null).catch(() => undefined)
+  if (next.status === 'signed-in') void deleteLocalCopies(family ? next.session.user.id : null).catch(() => undefined)
   for (const l of listeners) l()
 }
 

@@ -38,6 +38,22 @@ export function isLocalCopyOf(userId: string, dbName: string): boolean {
   return ID_PATTERN.test(userId) && dbName.startsWith(`${PREFIX}${userId}:`) && parseDocumentName(dbName.slice(PREFIX.length + userId.length + 1)) !== null
 }
 
+let keepLocalCopies = true
+
+/**
+ * Whether documents opened from now on are kept on this device. Off for family accounts (issue 14): a
+ * parent's phone may be looked at by someone else, so it keeps no copy of the minutes, the plan or the
+ * report, whose professionals' updates are not theirs to keep; they work online only.
+ */
+export function setLocalCopiesKept(keep: boolean): void {
+  keepLocalCopies = keep
+}
+
+/** See {@link setLocalCopiesKept}. */
+export function localCopiesKept(): boolean {
+  return keepLocalCopies
+}
+
 export function indexedDbPersistence(userId: string, docName: string, doc: Y.Doc): LocalPersistence {
   const name = localCopyName(userId, docName)
   remember(name)

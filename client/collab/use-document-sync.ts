@@ -5,7 +5,8 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { DocumentSync } from './document-sync.ts'
-import { indexedDbPersistence } from './local-persistence.ts'
+import type * as Y from 'yjs'
+import { indexedDbPersistence, localCopiesKept } from './local-persistence.ts'
 
 export function syncUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
@@ -27,7 +28,8 @@ export function useDocumentSync(name: string, userId: string, enabled = true): D
       setSync(null)
       return
     }
-    const s = new DocumentSync({ serverUrl: syncUrl(), name, persistence: (n, doc) => indexedDbPersistence(userId, n, doc) })
+    // No local copy on a device that keeps none (a family account's: local-persistence.ts).
+    const s = new DocumentSync({ serverUrl: syncUrl(), name, ...(localCopiesKept() ? { persistence: (n: string, doc: Y.Doc) => indexedDbPersistence(userId, n, doc) } : {}) })
     const reload = () => {
       // The server's copy is the truth: drop the local one and open the document again.
       void s.discardLocalCopy().then(() => setGeneration((g) => g + 1))

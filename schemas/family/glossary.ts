@@ -115,7 +115,7 @@ export function findTerms(text: string): Array<{ termId: string; start: number; 
  * adds): the page passes one `seen` set through all its text, top to bottom, so each term is explained
  * once, where the reader first meets it.
  */
-export function markFirstUses(text: string, seen: Set<string>): TextPiece[] {
+export function markFirstUses(text: string, seen: Pick<Set<string>, 'has' | 'add'>): TextPiece[] {
   const pieces: TextPiece[] = []
   let at = 0
   for (const hit of findTerms(text)) {

@@ -121,6 +121,12 @@ export function buildNotesView(src: NotesSources): NotesView {
   const blocks: NotesBlock[] = []
   const orNothing = (list: NotesBlock[]): NotesBlock[] => (list.length > 0 ? list : [{ kind: 'note', text: 'Nothing recorded.' }])
   const itemText = (i: AgendaEntry | undefined) => (i ? richBlocks(minutes, i.section) : [])
+  // A child's own update (their views form, issue 14) goes under the voice of the child, where the
+  // agenda has that item; otherwise it stays among the members' updates.
+  const voice = NOTES_FORMAT.find((h) => h.key === 'voice-of-the-child')
+  const voiceHere = voice?.itemKey !== undefined && byKey.has(voice.itemKey)
+  const children = members.filter((m) => m.role === 'child')
+  const updaters = voiceHere ? members.filter((m) => m.role !== 'child') : members
 
   for (const heading of NOTES_FORMAT) {
     switch (heading.source) {
@@ -149,7 +155,8 @@ export function buildNotesView(src: NotesSources): NotesView {
         const item = heading.itemKey ? byKey.get(heading.itemKey) : undefined
         if (!item) break
         used.add(item.key)
-        blocks.push({ kind: 'heading', text: heading.heading }, ...orNothing(itemText(item)))
+        const own = heading.key === 'voice-of-the-child' ? childViewsBlocks(minutes, children) : []
+        blocks.push({ kind: 'heading', text: heading.heading }, ...orNothing([...itemText(item), ...own]))
         break
       }
       case 'agenda-items': {
@@ -159,7 +166,7 @@ export function buildNotesView(src: NotesSources): NotesView {
           if (used.has(item.key) || later.has(item.key) || item.kind === 'next-dates') continue
           used.add(item.key)
           blocks.push({ kind: 'heading', text: item.title }, ...orNothing(itemText(item)))
-          if (item.kind === 'member-updates') blocks.push(...updateBlocks(minutes, members))
+          if (item.kind === 'member-updates') blocks.push(...updateBlocks(minutes, updaters))
         }
         break
       }
@@ -186,6 +193,14 @@ export function buildNotesView(src: NotesSources): NotesView {
     status: src.status,
     blocks,
   }
+}
+
+/** Each child's own views (their update), in their own words, for the voice of the child. */
+function childViewsBlocks(minutes: Y.Doc, children: readonly Member[]): NotesBlock[] {
+  return children.flatMap((m) => {
+    const text = richBlocks(minutes, `update:${m.id}`)
+    return text.length > 0 ? [{ kind: 'subheading' as const, text: `${m.name}’s views, in their own words` }, ...text] : []
+  })
 }
 
 /** Each member's update, with the three questions it answers. */
