@@ -11,6 +11,11 @@ export function Header({ user }: { user: SessionUser | null }) {
         </a>
         {user && (
           <nav className="header__nav" aria-label="Account">
+            {user.accountRole !== 'family' && (
+              <a className="header__link" href="/team">
+                Team
+              </a>
+            )}
             {user.accountRole === 'administrator' && (
               <a className="header__link" href="/admin/users">
                 Users

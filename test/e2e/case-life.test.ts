@@ -1,13 +1,15 @@
 /**
  * Running a case over months, in Chromium (issue 15): the social worker books a review conference and
  * the joint report's dates appear on the case page; changing the note taker on the case page moves
- * write access in the open meeting page of the person gaining and then losing the role.
+ * write access in the open meeting page of the person gaining and then losing the role; the team
+ * manager's page of the team's cases.
  */
 import { CLIENT_DIR } from './support/client-dir.ts'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { dayAndDate } from '../../client/dates.ts'
 import { DEFAULT_TIMESCALE_SETTINGS, jointReportDates } from '../../schemas/timescales/index.ts'
+import { caseWithMembers, createMeeting } from '../support/case-factories.ts'
 import { addDays, today } from '../support/dates.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
@@ -95,4 +97,25 @@ it('changing the note taker on the case page moves write access in the open meet
   await roles.getByLabel('Note taker').selectOption(group.people.socialWorker.member.id)
   await roles.getByRole('button', { name: 'Save the roles' }).click()
   await expect.poll(() => teacher.isEditable(section), { timeout: 20_000 }).toBe(false)
+})
+
+it('the team manager’s page lists the team’s cases, most overdue first, sortable, with the cases over each deadline', async () => {
+  const late = await caseWithMembers(server, group.as.socialWorker, [{ user: group.as.teamManager, role: 'team-manager' }], { familyName: 'Lateby', initialConferenceDate: addDays(today(), -90) })
+  const meeting = await createMeeting(server, group.as.socialWorker, late.caseId, { type: 'first', date: addDays(today(), -60) })
+  expect((await server.request('PATCH', `/api/meetings/${meeting.id}`, { as: group.as.socialWorker, body: { status: 'held' } })).status).toBe(200)
+
+  const tm = await pageAs('teamManager')
+  await tm.page.getByRole('link', { name: 'Team', exact: true }).click()
+  await tm.page.getByRole('heading', { name: 'Your team’s cases' }).waitFor()
+  const rows = tm.page.getByTestId('team-cases').locator('tbody tr')
+  await expect.poll(() => rows.count()).toBe(2)
+  expect(await rows.first().innerText()).toContain('Lateby family')
+  expect(await tm.page.getByTestId('over-deadlines').innerText()).toContain('Notes and updated plan sent to members after a core group: 1 case')
+  await tm.page.getByRole('button', { name: 'Family' }).click()
+  expect(await rows.first().innerText()).toContain('Brook family')
+  expect(await tm.page.getByRole('columnheader', { name: 'Family' }).getAttribute('aria-sort')).toBe('ascending')
+  // A professional who manages no case sees none of them.
+  const teacher = await pageAs('teacher')
+  await teacher.page.goto(`${server.httpUrl}/team`)
+  await expect.poll(() => teacher.page.locator('main').innerText()).toContain('You are not the team manager of any open case.')
 })
