@@ -17,6 +17,7 @@ import { canManageLocks, isLocked, type Viewer } from '../../schemas/permissions
 import { api } from '../api/client.ts'
 import type { Presence } from '../collab/use-presence.ts'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
+import { ReadabilityWarning } from '../family/ReadabilityWarning.tsx'
 import { DueCell, OwnerCell, ProgressCell, SmartCheck, StatusCell, TextCell, type PlanMember } from './PlanCells.tsx'
 import { addRow, removeRow, setField, type PlainField, type PlanRow } from './plan-rows.ts'
 import type { PlanDocument } from './use-plan-document.ts'
@@ -277,6 +278,7 @@ function PlanRowBody({ plan, row, number, editable, canRemove, members, warnings
         <td colSpan={6}>
           <div className="plan-row__meta-inner">
             <SmartCheck warnings={warnings} rowName={rowName} closed={closed} />
+            {!closed && editable.has('action') && <ReadabilityWarning action={row.action} how={row.how} />}
             <div className="plan-row__facts">
               {here.length > 0 && (
                 <p className="plan-row__here" data-testid="row-presence">

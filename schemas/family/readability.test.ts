@@ -33,6 +33,16 @@ describe('readability', () => {
     expect(readability('Keep the bedtime routine chart agreed with the health visitor')).toMatchObject({ words: 10, syllables: 15, sentences: 1, grade: 6, readingAge: 11, hard: false })
   })
 
+  it('leaves an everyday action with long common words alone (reading age 13.2)', () => {
+    // 18 words, 31 syllables, 2 sentences: 0.39 × 9 + 11.8 × 31 ÷ 18 − 15.59 = 8.24.
+    expect(readability('Send the social worker Robin’s attendance every Friday. Secure email from the school office to the social worker.')).toMatchObject({ words: 18, syllables: 31, sentences: 2, grade: 8.2, readingAge: 13.2, hard: false })
+  })
+
+  it('calls a professional’s way of putting an action hard (reading age 22.8)', () => {
+    // 13 words, 34 syllables, 2 sentences: 0.39 × 6.5 + 11.8 × 34 ÷ 13 − 15.59 = 17.81.
+    expect(readability('Attend the parenting assessment appointments. Participate constructively in the domestic abuse intervention programme.')).toMatchObject({ words: 13, syllables: 34, grade: 17.8, readingAge: 22.8, hard: true })
+  })
+
   it('calls professional jargon hard', () => {
     // 7 words, 28 syllables: 0.39 × 7 + 11.8 × 4 − 15.59 = 34.34.
     const r = readability('Facilitate comprehensive multidisciplinary assessment regarding parental capacity.')

@@ -238,6 +238,25 @@ it('keeps nothing of the case on a family device, and no page a parent reaches s
   expect(kept.stored.filter((k) => k.startsWith('coregroup:api:'))).toEqual([])
 })
 
+it('warns the social worker, not the family, when an action in the plan is hard to read', async () => {
+  const hard = 'Participate constructively in the domestic abuse intervention programme'
+  const plan = await MisbehavingClient.connect(`${server.syncUrl}/plan:${group.caseRow.id}`, group.as.socialWorker)
+  const row = { id: 'act_hard_words', need: 'Robin needs to be safe at home', outcome: 'No more arguments in front of Robin', action: hard, how: 'Attend the parenting assessment appointments', owner: group.people.socialWorker.member.id, due: null, status: 'not-started' }
+  expect(await plan.send(plan.insertRow('actions', row))).toMatchObject({ kind: 'acked' })
+  const lead = await pageAs('socialWorker')
+  await lead.goto(`${server.httpUrl}/cases/${group.caseRow.id}/plan`)
+  const warning = lead.locator('[data-testid="plan-row"][data-row="act_hard_words"] [data-testid="readability-warning"]').first()
+  await lead.getByTestId('readability-warning').first().waitFor()
+  expect(await lead.getByTestId('readability-warning').count()).toBe(1)
+  expect(await warning.innerText()).toMatch(/Hard for the family to read \(reading age about \d+\)/)
+  const parent = await pageAs('parent')
+  await parent.goto(`${server.httpUrl}/cases/${group.caseRow.id}/plan`)
+  await parent.getByTestId('plan').waitFor()
+  await parent.waitForLoadState('networkidle')
+  expect(await parent.getByText(hard).count()).toBeGreaterThan(0)
+  expect(await parent.getByTestId('readability-warning').count()).toBe(0)
+})
+
 it.runIf(process.env.FAMILY_SHOTS)('screenshots of the family pages for the parent and the child at 1280 and 768 px', async () => {
   const dir = process.env.FAMILY_SHOTS!
   mkdirSync(dir, { recursive: true })
