@@ -20,6 +20,7 @@ import { CasePlanTab } from './case/CasePlanTab.tsx'
 import { AddMemberForm } from './case/AddMemberForm.tsx'
 import { ConferencesSection } from './case/ConferencesSection.tsx'
 import { MeetingChanges } from './case/MeetingChanges.tsx'
+import { TermsOfReferenceSection } from './case/TermsOfReference.tsx'
 import { MembershipSheet } from './case/MembershipSheet.tsx'
 import { RecordMeetingForm } from './case/RecordMeetingForm.tsx'
 import { ScheduleMeetingForm } from './case/ScheduleMeetingForm.tsx'
@@ -141,6 +142,13 @@ export function CasePage({ caseId, identity, tab = 'summary' }: { caseId: string
               Core group membership and contact details
             </h2>
             <MembershipSheet caseId={k.id} members={members} canManage={viewer.canManage} onChanged={reload} />
+          </section>
+
+          <section aria-labelledby="terms-title">
+            <h2 className="section-title" id="terms-title">
+              Terms of Reference
+            </h2>
+            <TermsOfReferenceSection key={k.updatedAt} k={k} members={members} canManage={viewer.canManage} onChanged={reload} />
           </section>
 
           <section aria-labelledby="meetings-title">

@@ -82,7 +82,7 @@ describe('Case', () => {
     updatedAt: '2026-01-05T10:00:00.000Z',
   }
   it('accepts a stored row', () => {
-    expect(Case.parse(row)).toEqual({ ...row, conferences: [] })
+    expect(Case.parse(row)).toEqual({ ...row, conferences: [], termsOfReferenceAgreedDate: null, transitionsWorkerMemberId: null })
   })
   it('needs the date a plan ended, and only then', () => {
     expect(errors(Case, { ...row, status: 'plan-ended' })).toEqual({ planEndedDate: 'Enter the date the plan ended' })

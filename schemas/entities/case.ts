@@ -142,6 +142,10 @@ export const Case = z
     reviewConferenceDates,
     status: CaseStatus,
     planEndedDate: optionalIsoDate('Date the plan ended'),
+    /** The day the core group agreed its Terms of Reference (seed 003), null until then. */
+    termsOfReferenceAgreedDate: optionalIsoDate('Date the terms of reference were agreed').default(null),
+    /** The member named to support school applications and transitions, where there is one (seed 003). */
+    transitionsWorkerMemberId: Id.nullish().transform((v) => v ?? null),
     /** The details of booked conferences (time, venue, chair, outcome), by date. */
     conferences: z.array(Conference).max(MAX_REVIEW_CONFERENCES + 1).default([]),
     createdAt: Timestamp,
@@ -172,6 +176,8 @@ export const UpdateCaseInput = z
     reviewConferenceDates: reviewConferenceDates.transform((dates) => [...dates].sort()).optional(),
     status: CaseStatus.optional(),
     planEndedDate: z.optional(optionalIsoDate('Date the plan ended')),
+    termsOfReferenceAgreedDate: z.optional(optionalIsoDate('Date the terms of reference were agreed')),
+    transitionsWorkerMemberId: Id.nullable().optional(),
   })
   .superRefine(checkCaseDates)
 export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>

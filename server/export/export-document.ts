@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import type { ExportCopy, ExportDocument } from '../../schemas/api/versions.ts'
-import { isActiveMember } from '../../schemas/entities/index.ts'
+import { isActiveMember, termsOfReference } from '../../schemas/entities/index.ts'
 import { membersForViewer } from '../../schemas/family/contact-sharing.ts'
 import type { VersionContext } from '../versions/version-repo.ts'
 import { membershipDocx } from './membership-docx.ts'
@@ -90,7 +90,7 @@ export async function exportDocument(document: ExportDocument, copy: ExportCopy,
       const active = ctx.members.filter((m) => isActiveMember(m, ctx.meeting.date))
       // The family's copy goes to every family member: none of them gets another's contact details.
       const members = copy === 'family' ? membersForViewer(active, 'parent-carer', null) : active
-      bytes = await membershipDocx({ familyName: ctx.case.familyName, children, asAt, status, members }, frame)
+      bytes = await membershipDocx({ familyName: ctx.case.familyName, children, asAt, status, members, terms: termsOfReference({ familyName: ctx.case.familyName, termsOfReferenceAgreedDate: ctx.case.termsOfReferenceAgreedDate ?? null, transitionsWorkerMemberId: ctx.case.transitionsWorkerMemberId ?? null }, active, ctx.meeting.date), formatDate: ukLongDate }, frame)
       break
     }
   }

@@ -11,7 +11,7 @@ import type { Db } from '../db/schema.ts'
 /** What an export needs besides the documents, as it stood when the version was made. */
 export interface VersionContext {
   meeting: Meeting
-  case: Pick<Case, 'id' | 'familyName' | 'children'>
+  case: Pick<Case, 'id' | 'familyName' | 'children'> & Partial<Pick<Case, 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId'>>
   members: Member[]
   /** The case's other meetings (the next dates), as planned then. */
   meetings: Array<Pick<Meeting, 'id' | 'date' | 'time' | 'venue' | 'onlineLink' | 'type'>>

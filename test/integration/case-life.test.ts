@@ -222,3 +222,15 @@ describe('meetings', () => {
     expect((await listAudit(server.db, { caseId })).some((e) => e.event === 'meeting-cancelled')).toBe(true)
   })
 })
+
+describe('terms of reference', () => {
+  it('records the date agreed and the named transitions worker, who must be a current member', async () => {
+    const { caseId, members } = await group()
+    const wrong = await server.request('PATCH', `/api/cases/${caseId}`, { as: lead, body: { transitionsWorkerMemberId: 'mem_nobody' } })
+    expect(wrong.status).toBe(400)
+    expect(fieldsOf(await wrong.json()).transitionsWorkerMemberId).toBe('Select a current member of the core group')
+    const saved = await expectStatus<CaseDetailResponse>(await server.request('PATCH', `/api/cases/${caseId}`, { as: lead, body: { termsOfReferenceAgreedDate: today(), transitionsWorkerMemberId: members[2]!.id } }), 200)
+    expect(saved.case).toMatchObject({ termsOfReferenceAgreedDate: today(), transitionsWorkerMemberId: members[2]!.id })
+    expect((await server.request('PATCH', `/api/cases/${caseId}`, { as: teacher, body: { termsOfReferenceAgreedDate: today() } })).status).toBe(403)
+  })
+})

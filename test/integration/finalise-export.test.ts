@@ -185,6 +185,10 @@ describe('DOCX export of a version', () => {
     expect(html).toContain('How will information be shared securely?')
     expect(html).toContain('NHS mail')
     expect(html).toContain('Egress secure email to the designated safeguarding lead')
+    // The Terms of Reference go with the sheet (seed 003): lead, deputy and team manager by name.
+    expect(html).toContain('Terms of Reference')
+    expect(html).toMatch(/Lead member<\/p><\/td><td[^>]*><p>Sam Okafor, Children’s Social Care/)
+    expect(html).toContain('Not agreed yet')
   })
 
   it('shows the version read-only: a family member gets the family copy and cannot ask for the other', async () => {

@@ -8,7 +8,10 @@ import { nowIso, parseRow } from '../entity-row.ts'
 import type { Db } from '../schema.ts'
 
 /** A case ready to insert: validated, with its id and timestamps (children get ids too). */
-export function buildCase(input: Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'children' | 'conferences'> & { children: Array<{ id?: string; name: string; dateOfBirth: string }>; conferences?: Case['conferences'] }): Case {
+export function buildCase(
+  input: Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'children' | 'conferences' | 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId'> &
+    Partial<Pick<Case, 'conferences' | 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId'>> & { children: Array<{ id?: string; name: string; dateOfBirth: string }> },
+): Case {
   const at = nowIso()
   return Case.parse({
     ...input,

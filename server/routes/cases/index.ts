@@ -17,8 +17,8 @@ import { afterCaseStatusChange } from '../../cases/case-closure.ts'
 import { caseDetail } from '../../cases/case-view.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
 import { buildCase, insertCase, listCasesOfAuthority, listCasesOfUser, saveCase } from '../../db/repos/cases.ts'
-import { buildMember, insertMember, membershipsOfUser } from '../../db/repos/members.ts'
-import { forbidden } from '../../errors.ts'
+import { buildMember, insertMember, listMembers, membershipsOfUser } from '../../db/repos/members.ts'
+import { badRequest, forbidden } from '../../errors.ts'
 import type { ApiServices } from '../index.ts'
 import { idParam, parseMerged, readJson } from '../validate.ts'
 import { memberRoutes } from './members.ts'
@@ -80,6 +80,12 @@ export function caseRoutes(services: ApiServices) {
       const access = await manageableCase(db, user, idParam(c, 'id', 'Case'))
       const change = await readJson(c, UpdateCaseInput)
       const current = access.case
+      if (change.transitionsWorkerMemberId) {
+        const named = (await listMembers(db, current.id)).find((m) => m.id === change.transitionsWorkerMemberId)
+        if (!named || !isActiveMember(named, access.today)) {
+          throw badRequest('There is a problem with the information you gave', { transitionsWorkerMemberId: 'Select a current member of the core group' })
+        }
+      }
       const merged = parseMerged(Case, {
         ...current,
         ...change,

@@ -73,7 +73,13 @@ export function requestedSubject(c: Context): VersionSubject {
 export async function currentContext(db: Db, access: CaseAccess, meeting: Meeting, user: User): Promise<Omit<VersionContext, 'meeting'>> {
   const meetings = await listMeetings(db, meeting.caseId)
   return {
-    case: { id: access.case.id, familyName: access.case.familyName, children: access.case.children },
+    case: {
+      id: access.case.id,
+      familyName: access.case.familyName,
+      children: access.case.children,
+      termsOfReferenceAgreedDate: access.case.termsOfReferenceAgreedDate,
+      transitionsWorkerMemberId: access.case.transitionsWorkerMemberId,
+    },
     members: await listMembers(db, meeting.caseId),
     meetings: meetings.map(({ id, date, time, venue, onlineLink, type }) => ({ id, date, time, venue, onlineLink, type })),
     authorityName: access.authority.name,
