@@ -100,8 +100,9 @@ describe('the attendance register', () => {
     expect(await noteTaker.send(noteTaker.insertRow('attendance', { memberId: g.leadMemberId, status: 'apologies' }))).toMatchObject({ kind: 'acked' })
     expect(await noteTaker.send(noteTaker.insertRow('attendance', { memberId: g.nurseId, status: 'absent' }))).toMatchObject({ kind: 'acked' })
     await expect.poll(async () => (await getMeeting(server.db, g.meeting.id))?.socialWorkerAbsent).toBe(true)
-    // The meeting is held: the update to the absent social worker is now due.
-    await expectStatus(await server.request('PATCH', `/api/meetings/${g.meeting.id}`, { as: lead, body: { status: 'held' } }), 200)
+    // The meeting is held (today: a meeting is recorded as held only once its day has come), and the
+    // update to the absent social worker is now due.
+    await expectStatus(await server.request('PATCH', `/api/meetings/${g.meeting.id}`, { as: lead, body: { status: 'held', date: ukDateOf(), rearrangeReason: 'Held early for the test' } }), 200)
     const detail = await expectStatus<CaseDetailResponse>(await server.request('GET', `/api/cases/${g.caseId}`, { as: lead }), 200)
     expect(detail.dueItems.some((d) => d.rule === 'socialWorkerAbsentUpdate')).toBe(true)
     // Marked present after all: the absence is taken back.
