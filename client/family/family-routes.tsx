@@ -21,6 +21,7 @@ const ID = '([A-Za-z0-9_-]{1,64})'
 export const familyRoutes: Route[] = [
   { pattern: /^\/$/, render: (_m, ctx) => <FamilyHomePage name={ctx.user.name} /> },
   { pattern: /^\/admin(\/.*)?$/, render: () => <StaffOnlyPage /> },
+  { pattern: /^\/team$/, render: () => <StaffOnlyPage /> },
   { pattern: /^\/cases\/new$/, render: () => <StaffOnlyPage /> },
   { pattern: new RegExp(`^/cases/${ID}/audit$`), render: () => <StaffOnlyPage /> },
   { pattern: new RegExp(`^/cases/${ID}$`), render: (m, ctx) => <FamilyCasePage key={m[1]} caseId={m[1]!} identity={ctx.identity} /> },

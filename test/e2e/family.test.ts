@@ -137,7 +137,7 @@ it('shows the parent their own actions first, then what the professionals will d
 
 it('never takes a family account to a staff-only page', async () => {
   const page = await pageAs('parent')
-  for (const path of ['/admin/users', '/cases/new', `/cases/${group.caseRow.id}/audit`]) {
+  for (const path of ['/admin/users', '/team', '/cases/new', `/cases/${group.caseRow.id}/audit`]) {
     await page.goto(`${server.httpUrl}${path}`)
     await page.getByRole('heading', { name: 'This page is for staff' }).waitFor()
   }
