@@ -20,6 +20,7 @@ import { CasePlanTab } from './case/CasePlanTab.tsx'
 import { AddMemberForm } from './case/AddMemberForm.tsx'
 import { ConferencesSection } from './case/ConferencesSection.tsx'
 import { MeetingChanges } from './case/MeetingChanges.tsx'
+import { MeetingIntervalSection } from './case/MeetingInterval.tsx'
 import { TermsOfReferenceSection } from './case/TermsOfReference.tsx'
 import { MembershipSheet } from './case/MembershipSheet.tsx'
 import { RecordMeetingForm } from './case/RecordMeetingForm.tsx'
@@ -155,6 +156,7 @@ export function CasePage({ caseId, identity, tab = 'summary' }: { caseId: string
             <h2 className="section-title" id="meetings-title">
               Meetings
             </h2>
+            <MeetingIntervalSection key={k.updatedAt} k={k} canManage={viewer.canManage} onChanged={reload} />
             <MeetingsList meetings={meetings} members={members} canManage={viewer.canManage} deputy={viewer.role === 'deputy-lead'} onChanged={reload} />
           </section>
 

@@ -3,6 +3,7 @@
  * @module
  */
 import { z } from 'zod'
+import { Duration } from '../timescales/settings.ts'
 import { Id, isoDate, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, OptionalEmail, optionalIsoDate, optionalText, requiredText, timeOfDay, Timestamp } from './fields.ts'
 
 /** Whether the child protection plan is still in force. */
@@ -87,6 +88,15 @@ export const UpdateConferenceInput = z.strictObject({
 })
 export type UpdateConferenceInput = z.infer<typeof UpdateConferenceInput>
 
+/**
+ * A case's own time between core groups, instead of the authority's (seed 001: "four weekly core
+ * groups may be required dependent upon the needs and age of the child"), and why.
+ */
+const intervalFields = {
+  coreGroupInterval: Duration.refine((d) => d.value >= 1, 'Enter a time between core groups of 1 or more').nullable().default(null),
+  coreGroupIntervalReason: optionalText('Why this case meets at a different interval', MAX_TEXT_LENGTH),
+}
+
 const caseFields = {
   familyName: requiredText('Family name', MAX_NAME_LENGTH),
   initialConferenceDate: isoDate('Date of the initial conference'),
@@ -148,10 +158,16 @@ export const Case = z
     transitionsWorkerMemberId: Id.nullish().transform((v) => v ?? null),
     /** The details of booked conferences (time, venue, chair, outcome), by date. */
     conferences: z.array(Conference).max(MAX_REVIEW_CONFERENCES + 1).default([]),
+    ...intervalFields,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
   .superRefine(checkCaseDates)
+  .superRefine((c, ctx) => {
+    if (c.coreGroupInterval && !c.coreGroupIntervalReason) {
+      ctx.addIssue({ code: 'custom', path: ['coreGroupIntervalReason'], message: 'Say why this case meets at a different interval' })
+    }
+  })
 export type Case = z.infer<typeof Case>
 
 /** What a request to open a case carries. Review conference dates sort into date order. */
@@ -178,6 +194,8 @@ export const UpdateCaseInput = z
     planEndedDate: z.optional(optionalIsoDate('Date the plan ended')),
     termsOfReferenceAgreedDate: z.optional(optionalIsoDate('Date the terms of reference were agreed')),
     transitionsWorkerMemberId: Id.nullable().optional(),
+    coreGroupInterval: intervalFields.coreGroupInterval.unwrap().optional(),
+    coreGroupIntervalReason: z.optional(intervalFields.coreGroupIntervalReason),
   })
   .superRefine(checkCaseDates)
 export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>

@@ -20,7 +20,7 @@ import {
   type CaseFacts,
   type MeetingFacts,
 } from './meeting-facts.ts'
-import { DEFAULT_RULES, type TimescaleRuleName, type TimescaleSettings } from './settings.ts'
+import { DEFAULT_RULES, isRuleOn, type TimescaleRuleName, type TimescaleSettings } from './settings.ts'
 
 /** Where a due item stands on a given day. */
 export const DueStatus = z.enum(['met', 'due-soon', 'overdue', 'upcoming'])
@@ -91,6 +91,8 @@ export function computeDueItems(
   const soonEnd = shiftByDuration(today, settings.dueSoonWindow, 1, calendarFor(settings))
   const items: DueItem[] = []
   const add = ({ metDate, meetingId, plannedDate, ...rest }: Draft) => {
+    // A switched-off rule owes nothing: no due date, no warning.
+    if (!isRuleOn(settings, rest.rule)) return
     const item: DueItem = { ...rest, status: 'upcoming' }
     if (metDate) {
       item.status = 'met'

@@ -65,6 +65,16 @@ export const DEFAULT_RULES = {
 /** The name of a timescale rule (a key of the settings). */
 export type TimescaleRuleName = keyof typeof DEFAULT_RULES
 
+/** The names of every rule, as a schema (for `switchedOff`). */
+export const TimescaleRuleNameSchema = z.enum(Object.keys(DEFAULT_RULES) as [TimescaleRuleName, ...TimescaleRuleName[]], {
+  error: 'Select a timescale rule',
+})
+
+const switchedOffList = z
+  .array(TimescaleRuleNameSchema, { error: 'Switched-off rules must be a list of rule names' })
+  .max(Object.keys(DEFAULT_RULES).length)
+  .transform((names) => [...new Set(names)].sort())
+
 /** Plain-English name of each rule, for the settings page and due-item explanations. */
 export const TIMESCALE_RULE_LABELS: Record<TimescaleRuleName, string> = {
   firstCoreGroup: 'First core group after the initial conference',
@@ -100,6 +110,12 @@ export const TimescaleSettings = z.strictObject({
     .array(isoDate('Closure day'), { error: 'Closure days must be a list of dates' })
     .max(366, 'Enter 366 closure days or fewer')
     .default([]),
+  /**
+   * Rules the authority has switched off: they give no due date, no "due soon" and no "overdue"
+   * (switching off is not the same as 0, which means "due the same day"). Proposals still space
+   * meetings by the rule's value.
+   */
+  switchedOff: switchedOffList.default([]),
 })
 export type TimescaleSettings = z.infer<typeof TimescaleSettings>
 /** What an API request may send: any subset of the settings (missing fields keep their value). */
@@ -111,6 +127,7 @@ export const TimescaleSettingsUpdate = z.strictObject({
   nonWorkingDueDate: NonWorkingDueDate.optional(),
   bankHolidays: BankHolidayRegionSchema.optional(),
   closureDays: z.array(isoDate('Closure day')).max(366, 'Enter 366 closure days or fewer').optional(),
+  switchedOff: switchedOffList.optional(),
 })
 export type TimescaleSettingsUpdate = z.infer<typeof TimescaleSettingsUpdate>
 
@@ -157,6 +174,20 @@ export function timescaleSettingsFor(
   const variant = TIMESCALE_VARIANTS.find((v) => v.id === variantId)
   if (!variant) throw new Error(`Unknown timescale variant: ${variantId}`)
   return TimescaleSettings.parse({ ...DEFAULT_TIMESCALE_SETTINGS, ...variant.overrides, ...changes })
+}
+
+/** Whether a rule gives due dates (it has not been switched off). */
+export function isRuleOn(settings: Pick<TimescaleSettings, 'switchedOff'>, rule: TimescaleRuleName): boolean {
+  return !settings.switchedOff.includes(rule)
+}
+
+/**
+ * The settings one case runs on: the authority's, with the case's own core group interval where the
+ * case has one (seed 001: "four weekly core groups may be required dependent upon the needs and age
+ * of the child").
+ */
+export function settingsForCase(settings: TimescaleSettings, c: { coreGroupInterval?: Duration | null }): TimescaleSettings {
+  return c.coreGroupInterval ? { ...settings, coreGroupInterval: c.coreGroupInterval } : settings
 }
 
 /** A duration in words: `{ value: 10, unit: 'working-days' }` → "10 working days". */

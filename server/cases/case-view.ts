@@ -8,7 +8,7 @@
 import type { CaseDetailResponse } from '../../schemas/api/cases.ts'
 import { membersForViewer } from '../../schemas/family/contact-sharing.ts'
 import { mergeByDueDate, planActionDueItems } from '../../schemas/plan/plan-due-items.ts'
-import { computeDueItems, proposeNextMeeting } from '../../schemas/timescales/index.ts'
+import { computeDueItems, proposeNextMeeting, settingsForCase } from '../../schemas/timescales/index.ts'
 import { listMembers } from '../db/repos/members.ts'
 import { listMeetings } from '../db/repos/meetings.ts'
 import type { Db } from '../db/schema.ts'
@@ -19,7 +19,7 @@ export async function caseDetail(db: Db, access: CaseAccess, plan: PlanSource): 
   const { case: c, authority, today } = access
   // The plan is read by the case's current members only (an administrator who is not one sees the timescales).
   const [members, meetings, rows] = await Promise.all([listMembers(db, c.id), listMeetings(db, c.id), access.member ? readPlanRows(plan, c.id) : []])
-  const settings = authority.settings
+  const settings = settingsForCase(authority.settings, c)
   const names = new Map(members.map((m) => [m.id, m.name]))
   return {
     case: c,

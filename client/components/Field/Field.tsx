@@ -4,6 +4,7 @@
  * @module
  */
 import { useEffect, useState, type ReactNode } from 'react'
+import type { TimescaleUnit } from '../../../schemas/timescales/settings.ts'
 import { FieldError } from '../ErrorSummary/ErrorSummary.tsx'
 
 /** The id of a field's control, as the error summary links to it. */
@@ -146,5 +147,79 @@ export function DateField({ name, idPrefix, label, hint, error, value, onChange 
         </div>
       </fieldset>
     </div>
+  )
+}
+
+/** The units a duration can be given in, in words. */
+const UNIT_OPTIONS: ReadonlyArray<{ value: TimescaleUnit; label: string }> = [
+  { value: 'working-days', label: 'working days' },
+  { value: 'calendar-days', label: 'days' },
+  { value: 'weeks', label: 'weeks' },
+  { value: 'months', label: 'months' },
+]
+
+/**
+ * A length of time as a number and its unit, under one question (a fieldset: the number's box has the
+ * field's id, so the error summary's link lands on it). `value` is the number as typed.
+ */
+export function DurationField({
+  name,
+  idPrefix,
+  legend,
+  hint,
+  error,
+  value,
+  unit,
+  disabled,
+  onChange,
+}: {
+  name: string
+  idPrefix?: string
+  legend: string
+  hint?: ReactNode
+  error?: string
+  value: string
+  unit: TimescaleUnit
+  disabled?: boolean
+  onChange: (value: string, unit: TimescaleUnit) => void
+}) {
+  const id = fieldId(name, idPrefix)
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
+  return (
+    <fieldset className={`field field--duration${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      {hint && (
+        <div className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      <div id={`${id}-error`}>
+        <FieldError text={error} />
+      </div>
+      <div className="duration">
+        <label className="visually-hidden" htmlFor={id}>
+          {legend}: number
+        </label>
+        <input
+          className="field__input field__input--number"
+          id={id}
+          inputMode="numeric"
+          value={value}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''), unit)}
+        />
+        <label className="visually-hidden" htmlFor={`${id}-unit`}>
+          {legend}: unit
+        </label>
+        <select className="field__input field__input--unit" id={`${id}-unit`} value={unit} disabled={disabled} onChange={(e) => onChange(value, e.target.value as TimescaleUnit)}>
+          {UNIT_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
   )
 }

@@ -9,8 +9,8 @@ import type { Db } from '../schema.ts'
 
 /** A case ready to insert: validated, with its id and timestamps (children get ids too). */
 export function buildCase(
-  input: Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'children' | 'conferences' | 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId'> &
-    Partial<Pick<Case, 'conferences' | 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId'>> & { children: Array<{ id?: string; name: string; dateOfBirth: string }> },
+  input: Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'children' | 'conferences' | 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId' | 'coreGroupInterval' | 'coreGroupIntervalReason'> &
+    Partial<Pick<Case, 'conferences' | 'termsOfReferenceAgreedDate' | 'transitionsWorkerMemberId' | 'coreGroupInterval' | 'coreGroupIntervalReason'>> & { children: Array<{ id?: string; name: string; dateOfBirth: string }> },
 ): Case {
   const at = nowIso()
   return Case.parse({

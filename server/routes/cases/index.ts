@@ -96,6 +96,8 @@ export function caseRoutes(services: ApiServices) {
         ),
         // Reopening a case clears the date its plan ended unless one is given.
         planEndedDate: change.planEndedDate !== undefined ? change.planEndedDate : change.status === 'open' ? null : current.planEndedDate,
+        // Going back to the authority's interval drops the reason for the case's own.
+        ...(change.coreGroupInterval === null ? { coreGroupIntervalReason: null } : {}),
       })
       const saved = await saveCase(db, merged)
       await afterCaseStatusChange(services, current, saved)

@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { MeetingListResponse, MeetingResponse } from '../../../schemas/api/meetings.ts'
 import { CreateMeetingInput, isActiveMember, Meeting, type Member } from '../../../schemas/entities/index.ts'
 import { agendaFor, minutesLayout } from '../../../schemas/templates/index.ts'
-import { proposeNextMeeting } from '../../../schemas/timescales/index.ts'
+import { proposeNextMeeting, settingsForCase } from '../../../schemas/timescales/index.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { manageableCase, readableCase } from '../../cases/case-access.ts'
 import { closePlanSockets } from '../../cases/close-sockets.ts'
@@ -46,7 +46,7 @@ export function caseMeetingRoutes(services: ApiServices) {
       const { case: k, authority, today } = access
       if (k.status !== 'open') throw conflict('The plan for this case has ended: reopen the case to plan a core group')
       const [members, meetings] = await Promise.all([listMembers(db, k.id), listMeetings(db, k.id)])
-      const proposal = proposeNextMeeting(k, meetings, authority.settings, today)
+      const proposal = proposeNextMeeting(k, meetings, settingsForCase(authority.settings, k), today)
       const type = input.type ?? proposal.type
       const meeting = parseMerged(Meeting, {
         ...input,

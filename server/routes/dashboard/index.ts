@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import { DashboardResponse, type DashboardCase } from '../../../schemas/api/dashboard.ts'
 import { isActiveMember, type Member } from '../../../schemas/entities/index.ts'
 import { mergeByDueDate, ownedDueItems, planActionDueItems } from '../../../schemas/plan/plan-due-items.ts'
-import { computeDueItems, ukDateOf, type DueItem } from '../../../schemas/timescales/index.ts'
+import { computeDueItems, settingsForCase, ukDateOf, type DueItem } from '../../../schemas/timescales/index.ts'
 import { contributionDueItems } from '../../../schemas/report/contribution-due.ts'
 import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { readPlanRows } from '../../cases/plan-document.ts'
@@ -51,7 +51,7 @@ export function dashboardRoutes(services: ApiServices) {
     )
     const rows: DashboardCase[] = cases.map((k) => {
       const ofCase = meetings.get(k.id) ?? []
-      const items = mergeByDueDate(computeDueItems(k, ofCase, authority.settings, today), actions.get(k.id) ?? [])
+      const items = mergeByDueDate(computeDueItems(k, ofCase, settingsForCase(authority.settings, k), today), actions.get(k.id) ?? [])
       const overdue = items.filter((i) => i.status === 'overdue')
       const dueSoon = items.filter((i) => i.status === 'due-soon')
       const next = ofCase.filter((m) => m.status === 'planned' && m.date >= today).sort((a, b) => (a.date < b.date ? -1 : 1))[0]
