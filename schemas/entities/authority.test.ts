@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { fieldErrors } from '../api/errors.ts'
 import { DEFAULT_TIMESCALE_SETTINGS } from '../timescales/settings.ts'
-import { applySettingsUpdate, Authority, CreateAuthorityInput, UpdateAuthorityInput } from './authority.ts'
+import { applySettingsUpdate, Authority, CreateAuthorityInput, NORTHERN_IRELAND_REFUSED, UpdateAuthorityInput } from './authority.ts'
 
 const errors = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value)
@@ -39,6 +39,16 @@ describe('CreateAuthorityInput', () => {
     expect(errors(CreateAuthorityInput, { name: 'X', nation: 'england', settings: { bankHolidays: 'scotland' } })).toEqual({
       'settings.bankHolidays': 'Bank holidays must be those of the authority’s nation',
     })
+  })
+})
+
+describe('Northern Ireland', () => {
+  it('is refused in words, whichever way it is spelt', () => {
+    for (const nation of ['northern-ireland', 'Northern Ireland', 'northernireland']) {
+      expect(errors(CreateAuthorityInput, { name: 'X', nation }).nation).toBe(NORTHERN_IRELAND_REFUSED)
+      expect(errors(UpdateAuthorityInput, { nation }).nation).toBe(NORTHERN_IRELAND_REFUSED)
+    }
+    expect(NORTHERN_IRELAND_REFUSED).toMatch(/does not support Northern Ireland/)
   })
 })
 

@@ -8,8 +8,18 @@ import { AgendaVariantId, DEFAULT_AGENDA_VARIANT } from '../templates/registry.t
 import { TimescaleSettings, TimescaleSettingsUpdate } from '../timescales/settings.ts'
 import { Id, MAX_NAME_LENGTH, requiredText, Timestamp } from './fields.ts'
 
+/**
+ * Northern Ireland is out of scope, and said so: its child protection procedures are the Safeguarding
+ * Board for Northern Ireland's, not the English and Welsh ones the seeds give (agendas, timescales and
+ * roles all differ), and its bank holidays add St Patrick's Day and the Battle of the Boyne.
+ */
+export const NORTHERN_IRELAND_REFUSED =
+  'coregroup does not support Northern Ireland: it follows the child protection procedures of England, Wales and Scotland, and Northern Ireland’s (from the Safeguarding Board for Northern Ireland) have their own meetings, timescales and bank holidays. Select England, Wales or Scotland'
+
 /** The nation an authority is in. Wales uses England's bank holidays; Scotland has its own. */
-export const Nation = z.enum(['england', 'wales', 'scotland'], { error: 'Select England, Wales or Scotland' })
+export const Nation = z.enum(['england', 'wales', 'scotland'], {
+  error: (issue) => (typeof issue.input === 'string' && /^northern[- ]?ireland$/i.test(issue.input) ? NORTHERN_IRELAND_REFUSED : 'Select England, Wales or Scotland'),
+})
 export type Nation = z.infer<typeof Nation>
 
 /** Words for each nation. */

@@ -82,7 +82,7 @@ describe('Case', () => {
     updatedAt: '2026-01-05T10:00:00.000Z',
   }
   it('accepts a stored row', () => {
-    expect(Case.parse(row)).toEqual({ ...row, conferences: [], termsOfReferenceAgreedDate: null, transitionsWorkerMemberId: null })
+    expect(Case.parse(row)).toEqual({ ...row, conferences: [], termsOfReferenceAgreedDate: null, transitionsWorkerMemberId: null, coreGroupInterval: null, coreGroupIntervalReason: null })
   })
   it('needs the date a plan ended, and only then', () => {
     expect(errors(Case, { ...row, status: 'plan-ended' })).toEqual({ planEndedDate: 'Enter the date the plan ended' })
@@ -107,5 +107,22 @@ describe('UpdateCaseInput', () => {
     expect(errors(UpdateCaseInput, { status: 'plan-ended', planEndedDate: null })).toEqual({
       planEndedDate: 'Enter the date the plan ended',
     })
+  })
+})
+
+describe('a case’s own time between core groups', () => {
+  it('needs a reason, and a time of 1 or more', async () => {
+    const { Case } = await import('./case.ts')
+    const base = Case.parse({
+      id: 'case_1', authorityId: 'auth_1', familyName: 'Test', initialConferenceDate: '2026-01-05',
+      children: [{ id: 'child_1', name: 'A Child', dateOfBirth: '2020-01-01' }], reviewConferenceDates: [],
+      status: 'open', planEndedDate: null, createdAt: '2026-01-05T00:00:00.000Z', updatedAt: '2026-01-05T00:00:00.000Z',
+    })
+    expect(base.coreGroupInterval).toBeNull()
+    const noReason = Case.safeParse({ ...base, coreGroupInterval: { value: 4, unit: 'weeks' } })
+    expect(noReason.success ? {} : fieldErrors(noReason.error)).toEqual({ coreGroupIntervalReason: 'Say why this case meets at a different interval' })
+    const zero = Case.safeParse({ ...base, coreGroupInterval: { value: 0, unit: 'weeks' }, coreGroupIntervalReason: 'Baby under one' })
+    expect(zero.success ? {} : fieldErrors(zero.error)).toEqual({ coreGroupInterval: 'Enter a time between core groups of 1 or more' })
+    expect(Case.parse({ ...base, coreGroupInterval: { value: 4, unit: 'weeks' }, coreGroupIntervalReason: 'Baby under one' }).coreGroupIntervalReason).toBe('Baby under one')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bankHolidayOn, bankHolidaysOf, easterSunday } from './bank-holidays.ts'
+import { bankHolidayCoverageWarning, bankHolidayOn, bankHolidaysOf, easterSunday, ONE_OFF_CHANGES, PUBLISHED_BANK_HOLIDAYS_UNTIL } from './bank-holidays.ts'
 
 /** Every England and Wales bank holiday 2018–2030, written out by hand (gov.uk/bank-holidays). */
 const ENGLAND_AND_WALES: Record<number, string[]> = {
@@ -30,6 +30,8 @@ const SCOTLAND: Record<number, string[]> = {
   2023: ['01-02', '01-03', '04-07', '05-01', '05-08', '05-29', '08-07', '11-30', '12-25', '12-26'],
   // St Andrew's Day on a Saturday: substitute Monday 2 December.
   2024: ['01-01', '01-02', '03-29', '05-06', '05-27', '08-05', '12-02', '12-25', '12-26'],
+  // Extra bank holiday on Monday 15 June; Boxing Day on a Saturday: substitute Monday 28 December.
+  2026: ['01-01', '01-02', '04-03', '05-04', '05-25', '06-15', '08-03', '11-30', '12-25', '12-28'],
 }
 
 const dates = (region: 'england-and-wales' | 'scotland', year: number) =>
@@ -80,5 +82,35 @@ describe('easterSunday', () => {
     expect(easterSunday(2285)).toBe('2285-03-22') // earliest possible date
     expect(easterSunday(2038)).toBe('2038-04-25') // latest possible date
     expect(easterSunday(1943)).toBe('1943-04-25')
+  })
+})
+
+describe('one-off bank holidays (days moved or added by proclamation)', () => {
+  const regions = ['england-and-wales', 'scotland'] as const
+  for (const change of ONE_OFF_CHANGES) {
+    it(`${change.add.date} (${change.add.name}) is a bank holiday exactly where it was proclaimed`, () => {
+      for (const region of regions) {
+        const applies = !change.regions || change.regions.includes(region)
+        expect(bankHolidayOn(region, change.add.date)?.name ?? null, region).toBe(applies ? change.add.name : null)
+      }
+    })
+  }
+
+  it('Scotland’s 15 June 2026 is not a bank holiday in England and Wales, and Scotland keeps its usual days that year', () => {
+    expect(bankHolidayOn('scotland', '2026-06-15')).not.toBeNull()
+    expect(bankHolidayOn('england-and-wales', '2026-06-15')).toBeNull()
+    expect(bankHolidayOn('scotland', '2026-05-25')?.name).toBe('Spring bank holiday')
+  })
+})
+
+describe('the warning for years past the published bank holidays', () => {
+  it('is silent while every year is covered', () => {
+    expect(bankHolidayCoverageWarning(2026, PUBLISHED_BANK_HOLIDAYS_UNTIL)).toBeNull()
+  })
+
+  it('names the years that are only computed', () => {
+    const next = PUBLISHED_BANK_HOLIDAYS_UNTIL + 1
+    expect(bankHolidayCoverageWarning(2026, next)).toContain(`Those for ${next} are worked out by the usual rules`)
+    expect(bankHolidayCoverageWarning(2026, next + 2)).toContain(`${next} to ${next + 2}`)
   })
 })

@@ -56,7 +56,7 @@ const MONDAY = 1
  * Days moved or added by proclamation. `replaces` names the rule-based holiday that moved; `add` days
  * are extra. Both regions unless `regions` says otherwise.
  */
-const ONE_OFF_CHANGES: ReadonlyArray<{
+export const ONE_OFF_CHANGES: ReadonlyArray<{
   year: number
   replaces?: string
   add: BankHoliday
@@ -69,7 +69,25 @@ const ONE_OFF_CHANGES: ReadonlyArray<{
   { year: 2022, add: { date: '2022-06-03', name: 'Platinum Jubilee bank holiday' } },
   { year: 2022, add: { date: '2022-09-19', name: 'Bank holiday for the State Funeral of Queen Elizabeth II' } },
   { year: 2023, add: { date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III' } },
+  // Scotland only: an extra bank holiday on Monday 15 June 2026, after Scotland's first match of the
+  // FIFA World Cup (proclaimed for Scotland; England and Wales unchanged).
+  { year: 2026, add: { date: '2026-06-15', name: 'Extra bank holiday (FIFA World Cup)' }, regions: ['scotland'] },
 ]
+
+/**
+ * The last year for which the published bank holidays (gov.uk, from the proclamations so far) have
+ * been checked against these rules. Later years are computed by the usual rules, which a proclamation
+ * can change: the settings screen warns about them.
+ */
+export const PUBLISHED_BANK_HOLIDAYS_UNTIL = 2027
+
+/** The years from `from` to `to` (inclusive) past the published bank holidays, in words, or null. */
+export function bankHolidayCoverageWarning(from: number, to: number): string | null {
+  if (to <= PUBLISHED_BANK_HOLIDAYS_UNTIL) return null
+  const first = Math.max(from, PUBLISHED_BANK_HOLIDAYS_UNTIL + 1)
+  const years = first === to ? String(to) : `${first} to ${to}`
+  return `Bank holidays have been published up to the end of ${PUBLISHED_BANK_HOLIDAYS_UNTIL}. Those for ${years} are worked out by the usual rules and may change by royal proclamation: check due dates in ${years} against gov.uk/bank-holidays.`
+}
 
 /**
  * Places fixed-date holidays in order: each goes on its own date, or if that is a weekend or already

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeDueItems, DueItem } from './due-items.ts'
-import { TimescaleSettings, timescaleSettingsFor } from './settings.ts'
+import { settingsForCase, TimescaleSettings, timescaleSettingsFor } from './settings.ts'
 import { buildCase, buildMeeting } from './test-factories.ts'
 
 const fourWeekly = timescaleSettingsFor('four-weekly-ten-days')
@@ -154,5 +154,30 @@ describe('authority settings', () => {
     const s = TimescaleSettings.parse({ closureDays: ['2026-01-16'], dueSoonWindow: { value: 1, unit: 'weeks' } })
     const [first] = computeDueItems(buildCase(), [], s, '2026-01-13')
     expect(first).toMatchObject({ key: 'first-core-group', dueDate: '2026-01-20', status: 'due-soon' })
+  })
+})
+
+describe('switched-off rules and a case’s own interval', () => {
+  const c = buildCase()
+  const m1 = buildMeeting({ id: 'm1', date: '2026-01-15', type: 'first' })
+
+  it('a switched-off rule owes nothing, while a rule set to 0 is due the same day', () => {
+    const off = TimescaleSettings.parse({ switchedOff: ['minutesToSocialWorker'] })
+    const items = byKey(computeDueItems(c, [m1], off, '2026-02-10'))
+    expect(items['minutes-to-social-worker:m1']).toBeUndefined()
+    expect(items['notes-distributed:m1']).toBeDefined()
+    const zero = TimescaleSettings.parse({ minutesToSocialWorker: { value: 0, unit: 'calendar-days' } })
+    expect(byKey(computeDueItems(c, [m1], zero, '2026-02-10'))['minutes-to-social-worker:m1']).toMatchObject({ dueDate: '2026-01-15', status: 'overdue' })
+  })
+
+  it('switching off the review conference rules leaves no review due, not even when overdue', () => {
+    const off = TimescaleSettings.parse({ switchedOff: ['firstReviewConference', 'reviewConferenceInterval'] })
+    expect(computeDueItems(c, [], off, '2026-12-01').map((i) => i.key)).toEqual(['first-core-group'])
+  })
+
+  it('a case’s own interval moves its next core group, and no other case’s', () => {
+    const own = settingsForCase(sixWeekly, { coreGroupInterval: { value: 4, unit: 'weeks' } })
+    expect(byKey(computeDueItems(c, [m1], own, '2026-02-10'))['next-core-group:m1']!.dueDate).toBe('2026-02-12')
+    expect(byKey(computeDueItems(c, [m1], settingsForCase(sixWeekly, { coreGroupInterval: null }), '2026-02-10'))['next-core-group:m1']!.dueDate).toBe('2026-02-26')
   })
 })

@@ -27,6 +27,7 @@ describe('TimescaleSettings', () => {
       nonWorkingDueDate: 'previous-working-day',
       bankHolidays: 'england-and-wales',
       closureDays: [],
+      switchedOff: [],
     })
   })
 
