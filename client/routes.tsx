@@ -7,6 +7,7 @@ import type { SessionUser } from '../schemas/api/session.ts'
 import type { Identity } from './collab/identity.ts'
 import { AuditPage } from './pages/AuditPage.tsx'
 import { TeamPage } from './pages/TeamPage.tsx'
+import { SettingsPage } from './pages/SettingsPage.tsx'
 import { UsersPage } from './pages/UsersPage.tsx'
 import { CasePage } from './pages/CasePage.tsx'
 import { MeetingPage } from './meeting/MeetingPage.tsx'
@@ -30,6 +31,7 @@ const ID = '([A-Za-z0-9_-]{1,64})'
 export const routes: Route[] = [
   { pattern: /^\/$/, render: () => <MyCasesPage /> },
   { pattern: /^\/admin\/users$/, render: () => <UsersPage /> },
+  { pattern: /^\/admin\/settings$/, render: (_m, ctx) => <SettingsPage isAdministrator={ctx.user.accountRole === 'administrator'} /> },
   { pattern: /^\/team$/, render: () => <TeamPage /> },
   { pattern: /^\/cases\/new$/, render: () => <NewCasePage /> },
   { pattern: new RegExp(`^/cases/${ID}$`), render: (m, ctx) => <CasePage key={m[1]} caseId={m[1]!} identity={ctx.identity} tab="summary" /> },

@@ -17,9 +17,14 @@ export function Header({ user }: { user: SessionUser | null }) {
               </a>
             )}
             {user.accountRole === 'administrator' && (
-              <a className="header__link" href="/admin/users">
-                Users
-              </a>
+              <>
+                <a className="header__link" href="/admin/users">
+                  Users
+                </a>
+                <a className="header__link" href="/admin/settings">
+                  Settings
+                </a>
+              </>
             )}
             <span className="header__user" data-testid="signed-in-as">{user.name}</span>
             <button className="link-button" type="button" onClick={() => void signOut()}>

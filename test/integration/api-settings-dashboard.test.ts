@@ -51,6 +51,56 @@ describe('/api/settings', () => {
   })
 })
 
+describe('switched-off rules, a case’s own interval and Northern Ireland', () => {
+  it('a switched-off rule leaves the case with no due item for it; switching it on brings it back', async () => {
+    const { caseId } = await caseWithMembers(server, lead, [], { familyName: 'Switch', initialConferenceDate: addDays(today(), -60) })
+    const meeting = await createMeeting(server, lead, caseId, { date: addDays(today(), -30) })
+    await expectStatus(await server.request('PATCH', `/api/meetings/${meeting.id}`, { as: lead, body: { status: 'held' } }), 200)
+    const rules = async () =>
+      ((await expectStatus<{ dueItems: Array<{ rule: string }> }>(await server.request('GET', `/api/cases/${caseId}`, { as: lead }), 200)).dueItems).map((i) => i.rule)
+    expect(await rules()).toContain('minutesToSocialWorker')
+    const off = await expectStatus<SettingsResponse>(await server.request('PATCH', '/api/settings', { as: admin, body: { settings: { switchedOff: ['minutesToSocialWorker'] } } }), 200)
+    expect(off.settings.switchedOff).toEqual(['minutesToSocialWorker'])
+    expect(off.settings.minutesToSocialWorker).toEqual(DEFAULT_TIMESCALE_SETTINGS.minutesToSocialWorker)
+    expect(await rules()).not.toContain('minutesToSocialWorker')
+    expect(await rules()).toContain('notesDistribution')
+    const bad = await expectStatus<ApiErrorBody>(await server.request('PATCH', '/api/settings', { as: admin, body: { settings: { switchedOff: ['bedtime'] } } }), 400)
+    expect(bad.error.fields).toEqual({ 'settings.switchedOff.0': 'Select a timescale rule' })
+    await expectStatus(await server.request('PATCH', '/api/settings', { as: admin, body: { settings: { switchedOff: [] } } }), 200)
+    expect(await rules()).toContain('minutesToSocialWorker')
+  })
+
+  it('a case meets at its own interval with a reason; the next core group’s due date follows, and going back drops the reason', async () => {
+    const { caseId } = await caseWithMembers(server, lead, [], { familyName: 'Interval', initialConferenceDate: addDays(today(), -60) })
+    const meeting = await createMeeting(server, lead, caseId, { date: addDays(today(), -20) })
+    await expectStatus(await server.request('PATCH', `/api/meetings/${meeting.id}`, { as: lead, body: { status: 'held' } }), 200)
+    type Detail = { case: { coreGroupInterval: unknown; coreGroupIntervalReason: string | null }; dueItems: Array<{ key: string; dueDate: string }>; proposal: { dueDate: string } }
+    const next = (d: Detail) => d.dueItems.find((i) => i.key === `next-core-group:${meeting.id}`)!.dueDate
+    const before = await expectStatus<Detail>(await server.request('GET', `/api/cases/${caseId}`, { as: lead }), 200)
+    const noReason = await expectStatus<ApiErrorBody>(
+      await server.request('PATCH', `/api/cases/${caseId}`, { as: lead, body: { coreGroupInterval: { value: 2, unit: 'weeks' } } }),
+      400,
+    )
+    expect(noReason.error.fields).toEqual({ coreGroupIntervalReason: 'Say why this case meets at a different interval' })
+    await expectStatus(await server.request('PATCH', `/api/cases/${caseId}`, { as: parent, body: { coreGroupInterval: { value: 2, unit: 'weeks' }, coreGroupIntervalReason: 'x' } }), 404)
+    const own = await expectStatus<Detail>(
+      await server.request('PATCH', `/api/cases/${caseId}`, { as: lead, body: { coreGroupInterval: { value: 2, unit: 'weeks' }, coreGroupIntervalReason: 'A baby of six weeks' } }),
+      200,
+    )
+    expect(own.case.coreGroupIntervalReason).toBe('A baby of six weeks')
+    expect(next(own) < next(before)).toBe(true)
+    expect(own.proposal.dueDate).toBe(next(own))
+    const back = await expectStatus<Detail>(await server.request('PATCH', `/api/cases/${caseId}`, { as: lead, body: { coreGroupInterval: null } }), 200)
+    expect(back.case).toMatchObject({ coreGroupInterval: null, coreGroupIntervalReason: null })
+    expect(next(back)).toBe(next(before))
+  })
+
+  it('Northern Ireland is refused in words', async () => {
+    const bad = await expectStatus<ApiErrorBody>(await server.request('PATCH', '/api/settings', { as: admin, body: { nation: 'northern-ireland' } }), 400)
+    expect(bad.error.fields.nation).toMatch(/^coregroup does not support Northern Ireland/)
+  })
+})
+
 describe('/api/dashboard', () => {
   it('shows an overdue item for a case whose notes were not sent out in time', async () => {
     const initial = addDays(today(), -90)
