@@ -70,7 +70,7 @@ export function SettingsPage({ isAdministrator }: { isAdministrator: boolean }) 
   }
   if (loaded.status === 'loading') return <main className="page" id="main-content" aria-busy="true" />
   if (loaded.status === 'failed') return <LoadFailed error={loaded.error} what="Settings" />
-  return <SettingsForm key={loaded.data.authority.updatedAt} data={loaded.data} onSaved={replace} />
+  return <SettingsForm data={loaded.data} onSaved={replace} />
 }
 
 function SettingsForm({ data, onSaved }: { data: SettingsResponse; onSaved: (r: SettingsResponse) => void }) {
@@ -196,8 +196,8 @@ function SettingsForm({ data, onSaved }: { data: SettingsResponse; onSaved: (r: 
             {form.closureDays.map((day) => (
               <li key={day}>
                 {longDate(day)}{' '}
-                <button type="button" className="link-button" onClick={() => change({ closureDays: form.closureDays.filter((d) => d !== day) })}>
-                  Remove<span className="visually-hidden"> {longDate(day)}</span>
+                <button type="button" className="link-button" aria-label={`Remove ${longDate(day)}`} onClick={() => change({ closureDays: form.closureDays.filter((d) => d !== day) })}>
+                  Remove
                 </button>
               </li>
             ))}
@@ -215,8 +215,8 @@ function SettingsForm({ data, onSaved }: { data: SettingsResponse; onSaved: (r: 
             <li key={v.id}>
               <strong>{v.name}</strong>
               <div className="field__hint">From {v.sources.map((s) => `seed ${s.slice(0, 3)}`).join(', ')}</div>
-              <button type="button" className="button button--secondary" onClick={() => startFrom(v.id)}>
-                Start from these values<span className="visually-hidden">: {v.name}</span>
+              <button type="button" className="button button--secondary" aria-label={`Start from these values: ${v.name}`} onClick={() => startFrom(v.id)}>
+                Start from these values
               </button>
             </li>
           ))}
@@ -234,6 +234,7 @@ function SettingsForm({ data, onSaved }: { data: SettingsResponse; onSaved: (r: 
               <label className="checkbox">
                 <input
                   type="checkbox"
+                  aria-label={`Switch this rule off: ${TIMESCALE_RULE_LABELS[name]}`}
                   checked={off}
                   onChange={(e) => {
                     const next = new Set(form.switchedOff)
@@ -243,7 +244,6 @@ function SettingsForm({ data, onSaved }: { data: SettingsResponse; onSaved: (r: 
                   }}
                 />
                 Switch this rule off
-                <span className="visually-hidden">: {TIMESCALE_RULE_LABELS[name]}</span>
               </label>
               <p className="field__hint">
                 {off
