@@ -23,8 +23,8 @@ describe('what each export reads', () => {
   it('never the restricted notes or the professionals’ report for the family copy', () => {
     expect(rolesRead('notes', 'family')).toEqual(['minutes', 'plan'])
     expect(rolesRead('notes', 'professional')).toEqual(['minutes', 'plan', 'restricted'])
-    expect(rolesRead('report', 'family')).toEqual(['report-family'])
-    expect(rolesRead('report', 'professional')).toEqual(['report'])
+    expect(rolesRead('report', 'family')).toEqual(['report-family', 'minutes'])
+    expect(rolesRead('report', 'professional')).toEqual(['report', 'minutes'])
     expect(rolesRead('plan', 'family')).toEqual(['plan'])
     expect(rolesRead('membership', 'family')).toEqual([])
   })

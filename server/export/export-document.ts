@@ -44,7 +44,8 @@ export function rolesRead(document: ExportDocument, copy: ExportCopy): DocumentR
     case 'membership':
       return []
     case 'report':
-      return [copy === 'professional' ? 'report' : 'report-family']
+      // The minutes too, for the child's own views under the voice of the child (never the restricted notes).
+      return [copy === 'professional' ? 'report' : 'report-family', 'minutes']
   }
 }
 
@@ -81,7 +82,7 @@ export async function exportDocument(document: ExportDocument, copy: ExportCopy,
       bytes = await notesDocx(buildNotesView({ context: ctx, minutes: doc('minutes'), plan: doc('plan'), restricted: copy === 'professional' ? doc('restricted') : null, copy, status }), frame)
       break
     case 'report':
-      bytes = await notesDocx(buildReportView({ context: ctx, report: doc(copy === 'professional' ? 'report' : 'report-family'), copy, status }), frame)
+      bytes = await notesDocx(buildReportView({ context: ctx, report: doc(copy === 'professional' ? 'report' : 'report-family'), minutes: doc('minutes'), copy, status }), frame)
       break
     case 'plan':
       bytes = await planDocx({ familyName: ctx.case.familyName, children, asAt, status, rows: actionLines(doc('plan'), ctx.members) }, frame)

@@ -13,6 +13,7 @@ import { isActiveMember, MEETING_TYPE_LABELS, type Member } from '../../schemas/
 import { STATUS_WORDS } from '../../schemas/plan/words.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT, MEMBER_UPDATE_QUESTIONS, MinutesLayoutEntry, MINUTES_LAYOUT_KEY, NOTES_FORMAT, type AgendaItem } from '../../schemas/templates/index.ts'
 import type { VersionContext } from '../versions/version-repo.ts'
+import { childViewsBlocks } from './child-views.ts'
 import { isEmptyRichText, richTextJson, rowsJson } from './section-json.ts'
 import { formatLongDate } from '../../schemas/timescales/iso-date.ts'
 import { ukLongDate } from './uk-dates.ts'
@@ -193,14 +194,6 @@ export function buildNotesView(src: NotesSources): NotesView {
     status: src.status,
     blocks,
   }
-}
-
-/** Each child's own views (their update), in their own words, for the voice of the child. */
-function childViewsBlocks(minutes: Y.Doc, children: readonly Member[]): NotesBlock[] {
-  return children.flatMap((m) => {
-    const text = richBlocks(minutes, `update:${m.id}`)
-    return text.length > 0 ? [{ kind: 'subheading' as const, text: `${m.name}’s views, in their own words` }, ...text] : []
-  })
 }
 
 /** Each member's update, with the three questions it answers. */

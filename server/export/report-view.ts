@@ -5,6 +5,8 @@
  * recommendation, the social worker's note on disagreement) and every member's recorded position. The
  * family copy is built from the family's document (`report:<id>:family`: the shared draft without
  * professionals-only passages, and the family's own views) and never reads the professionals' one.
+ * Under the voice of the child, both copies carry the child's own views from the meeting's minutes
+ * (`childViewsBlocks`), as the notes do: whoever reads the report may read the minutes.
  * @module
  */
 import type * as Y from 'yjs'
@@ -16,6 +18,7 @@ import { documentLayout, memberLabel, type LayoutSection } from '../../schemas/l
 import { memberPositions } from '../../schemas/report/positions.ts'
 import { formatLongDate } from '../../schemas/timescales/iso-date.ts'
 import type { VersionContext } from '../versions/version-repo.ts'
+import { childViewsBlocks } from './child-views.ts'
 import { heldLine } from './notes-view.ts'
 import { isEmptyRichText, richTextJson, rowsJson } from './section-json.ts'
 
@@ -25,7 +28,15 @@ export interface ReportSources {
   report: Y.Doc
   copy: ExportCopy
   status: string
+  /**
+   * The meeting's minutes, for the child's own views under the voice of the child; null (or absent)
+   * when the source holds none, as a report version finalised before they were recorded with it.
+   */
+  minutes?: Y.Doc | null
 }
+
+/** The joint field the child's own views go under. */
+const VOICE_OF_THE_CHILD = 'voice-of-the-child'
 
 const NOTHING: NotesBlock = { kind: 'note', text: 'Nothing recorded.' }
 
@@ -45,6 +56,12 @@ export function buildReportView(src: ReportSources): NotesView {
   const { context: ctx, report } = src
   const members = ctx.members.filter((m) => isActiveMember(m, ctx.meeting.date))
   const blocks: NotesBlock[] = []
+  // Under the joint voice of the child, the child's own words follow what the agencies wrote.
+  const withChildViews = (s: LayoutSection, content: NotesBlock[]): NotesBlock[] => {
+    if (!src.minutes || s.name.split(':')[1] !== VOICE_OF_THE_CHILD) return content
+    const own = childViewsBlocks(src.minutes, members)
+    return own.length === 0 ? content : [...content.filter((b) => b !== NOTHING), ...own]
+  }
   if (src.copy === 'professional') {
     const layout = documentLayout({ kind: 'report', reportId: ctx.meeting.id }, [], members)
     for (const m of members) {
@@ -58,7 +75,7 @@ export function buildReportView(src: ReportSources): NotesView {
       }
       for (const { s, content } of fields) blocks.push({ kind: 'subheading', text: s.title.slice(memberLabel(m).length + 2) }, ...content)
     }
-    for (const s of layout.filter((x) => x.name.startsWith('joint:'))) blocks.push({ kind: 'heading', text: s.title }, ...sectionBlocks(report, s))
+    for (const s of layout.filter((x) => x.name.startsWith('joint:'))) blocks.push({ kind: 'heading', text: s.title }, ...withChildViews(s, sectionBlocks(report, s)))
     const professionals = members.filter((m) => layout.some((s) => s.name === `position:${m.id}`))
     const positions = memberPositions(professionals, (id) => rowsJson(report, `position:${id}`))
     blocks.push(
@@ -71,7 +88,7 @@ export function buildReportView(src: ReportSources): NotesView {
     )
   } else {
     const layout = documentLayout({ kind: 'report-family', reportId: ctx.meeting.id }, [], members)
-    for (const s of layout.filter((x) => x.name.startsWith('draft:') || x.name.startsWith('views:'))) blocks.push({ kind: 'heading', text: s.title }, ...sectionBlocks(report, s))
+    for (const s of layout.filter((x) => x.name.startsWith('draft:') || x.name.startsWith('views:'))) blocks.push({ kind: 'heading', text: s.title }, ...withChildViews(s, sectionBlocks(report, s)))
   }
   return {
     title: 'Joint report to the review child protection conference',
