@@ -40,7 +40,11 @@ export function versionedDocuments(meeting: Pick<Meeting, 'id' | 'caseId'>, subj
         { role: 'report', doc: `report:${meeting.id}` },
         { role: 'report-family', doc: `report:${meeting.id}:family` },
       ],
-      recorded: [{ role: 'plan', doc: `plan:${meeting.caseId}` }],
+      // The minutes, for the child's own views under the voice of the child (server/export/child-views.ts).
+      recorded: [
+        { role: 'plan', doc: `plan:${meeting.caseId}` },
+        { role: 'minutes', doc: `meeting:${meeting.id}` },
+      ],
     }
   }
   return {

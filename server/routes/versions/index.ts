@@ -74,7 +74,7 @@ export function versionRoutes(services: ApiServices) {
       const doc = async (role: DocumentRole) => (await src.load(role)) ?? new Y.Doc()
       const notes =
         version.subject === 'report'
-          ? buildReportView({ context: src.context, report: await doc(copy === 'professional' ? 'report' : 'report-family'), copy, status })
+          ? buildReportView({ context: src.context, report: await doc(copy === 'professional' ? 'report' : 'report-family'), minutes: await src.load('minutes'), copy, status })
           : buildNotesView({ context: src.context, minutes: await doc('minutes'), plan: await doc('plan'), restricted: copy === 'professional' ? await doc('restricted') : null, copy, status })
       const body: VersionViewResponse = { version: { id: version.id, number: version.number, createdAt: version.createdAt, meetingId: version.meetingId, caseId: version.caseId }, notes }
       return c.json(body)
