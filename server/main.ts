@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     const url = `http://${host}:${info.port}/`
     // The line tests and scripts wait for; keep its shape.
     console.log(`coregroup listening on ${url}`)
-    if (first.kind === 'invited') console.log(`No users yet. Create the first administrator (one-time link): ${url}invite/${first.token}`)
+    if (first.kind === 'invited') console.log(`No users yet. Open this one-time link to create the first administrator (you choose your name and email there): ${url}invite/${first.token}`)
     if (first.kind === 'created') console.log(`Created the first administrator: ${first.email}`)
   })
   injectWebSocket(server)

@@ -2,10 +2,11 @@
  * Sign in with email and password.
  * @module
  */
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import { z } from 'zod'
 import { SignInInput } from '../../schemas/api/session.ts'
 import { fieldErrors } from '../../schemas/api/errors.ts'
-import { ApiFailure } from '../api/client.ts'
+import { api, ApiFailure } from '../api/client.ts'
 import { ErrorSummary, FieldError } from '../components/ErrorSummary/ErrorSummary.tsx'
 import { signIn } from '../session.ts'
 
@@ -15,6 +16,10 @@ export function SignInPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [firstRun, setFirstRun] = useState(false)
+  useEffect(() => {
+    api('GET', '/api/session/first-run', z.object({ firstRun: z.boolean() })).then((r) => setFirstRun(r.firstRun), () => {})
+  }, [])
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -39,6 +44,15 @@ export function SignInPage() {
     <main className="page page--narrow" id="main-content">
       <ErrorSummary message={message} fields={errors} />
       <h1 className="page__title">Sign in to coregroup</h1>
+      {firstRun && (
+        <div className="notice" role="note" data-testid="first-run">
+          <p>
+            <strong>No one has an account yet.</strong> When coregroup started for the first time it printed a one-time link for the first administrator
+            where the server was started (the terminal running <code>npm start</code>, or the server’s log). Open that link to choose your name, email address
+            and password.
+          </p>
+        </div>
+      )}
       <form onSubmit={submit} noValidate>
         <div className={`field${errors.email ? ' field--error' : ''}`}>
           <label className="field__label" htmlFor="field-email">Email address</label>

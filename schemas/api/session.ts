@@ -33,5 +33,8 @@ export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>
 
 export const AcceptInvitationInput = z.strictObject({
   password: z.string({ error: 'Enter a password' }).min(12, 'Password must be at least 12 characters').max(200, 'Password must be 200 characters or fewer'),
+  /** The first administrator's own name and email (the first-run link only; other invitations fix them). */
+  name: CreateInvitationInput.shape.name.optional(),
+  email: CreateInvitationInput.shape.email.optional(),
 })
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>

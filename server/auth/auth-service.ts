@@ -9,7 +9,7 @@ import type { AccountRole } from '../../schemas/roles.ts'
 import { nowIso } from '../db/entity-row.ts'
 import { recordAudit } from '../db/repos/audit.ts'
 import { deleteSession, getInvitation, getSession, insertInvitation, insertSession, touchSession, useInvitation, type InvitationRow } from '../db/repos/sessions.ts'
-import { findUserByEmail, getUser, insertUser } from '../db/repos/users.ts'
+import { countUsers, findUserByEmail, getUser, insertUser } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
 import { badRequest, conflict, linkNotValid, unauthenticated } from '../errors.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
@@ -158,6 +158,11 @@ export class AuthService {
     return { token, expiresAt }
   }
 
+  /** Whether the store has no account yet (the sign-in page then says where the first link was printed). */
+  async isFirstRun(): Promise<boolean> {
+    return (await countUsers(this.db)) === 0
+  }
+
   /** The invitation behind a link, if it can still be used. */
   async openInvitation(token: string): Promise<InvitationRow> {
     const row = token.length <= 100 ? await getInvitation(this.db, tokenId(token)) : null
@@ -166,14 +171,28 @@ export class AuthService {
   }
 
   /** Sets the password, creates the account and signs it in. The link works once. */
-  async acceptInvitation(token: string, password: string): Promise<{ token: string } & SignedIn> {
+  async acceptInvitation(token: string, password: string, chosen: { name?: string | undefined; email?: string | undefined } = {}): Promise<{ token: string } & SignedIn> {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
       throw badRequest('There is a problem with the password', { password: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
     }
     const row = await this.openInvitation(token)
+    // The first-run link (no one invited it) lets the first administrator choose their own name and email.
+    const own = isFirstRunInvitation(row)
+    if (own && (!chosen.name || !chosen.email)) {
+      throw badRequest('There is a problem with your details', {
+        ...(chosen.name ? {} : { name: 'Enter your full name' }),
+        ...(chosen.email ? {} : { email: 'Enter your email address' }),
+      })
+    }
     if (!(await useInvitation(this.db, row.id, nowIso()))) throw linkNotValid()
-    const user = await insertUser(this.db, { authorityId: row.authority_id, name: row.name, email: row.email, accountRole: row.account_role }, await hashPassword(password))
+    const identity = own ? { name: chosen.name!, email: chosen.email! } : { name: row.name, email: row.email }
+    const user = await insertUser(this.db, { authorityId: row.authority_id, ...identity, accountRole: row.account_role }, await hashPassword(password))
     await recordAudit(this.db, { event: 'invitation-accepted', userId: user.id, authorityId: user.authorityId })
     return this.openSession(user)
   }
+}
+
+/** The first administrator's link, made at first start by no one (server/bootstrap.ts). */
+export function isFirstRunInvitation(row: Pick<InvitationRow, 'created_by' | 'account_role'>): boolean {
+  return row.created_by === null && row.account_role === 'administrator'
 }

@@ -195,3 +195,41 @@ describe('sessions ending close their sockets', () => {
     expect(again.refused).toBe(CloseCode.Forbidden)
   })
 })
+
+describe('first run', () => {
+  it('an empty store says so; the first administrator chooses their own name and email on the printed link', async () => {
+    server = await startTestServer()
+    const firstRun = async () => ((await (await server.request('GET', '/api/session/first-run')).json()) as { firstRun: boolean }).firstRun
+    expect(await firstRun()).toBe(true)
+    const { bootstrapFirstAdmin } = await import('../../server/bootstrap.ts')
+    const result = await bootstrapFirstAdmin(server.db, server.auth, {})
+    if (result.kind !== 'invited') throw new Error('expected a one-time link')
+    const opened = (await (await server.request('GET', `/api/invitations/${result.token}`)).json()) as Record<string, unknown>
+    expect(opened).toMatchObject({ accountRole: 'administrator', choosesOwnDetails: true, name: '', email: '' })
+
+    const missing = await server.request('POST', `/api/invitations/${result.token}/accept`, json({ password: 'a long fictional passphrase' }))
+    expect(missing.status).toBe(400)
+    expect(((await missing.json()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ name: 'Enter your full name', email: 'Enter your email address' })
+    const badEmail = await server.request('POST', `/api/invitations/${result.token}/accept`, json({ password: 'a long fictional passphrase', name: 'Robin Admin', email: 'not an email' }))
+    expect(badEmail.status).toBe(400)
+    // A refused attempt does not use up the link.
+    const ok = await server.request('POST', `/api/invitations/${result.token}/accept`, json({ password: 'a long fictional passphrase', name: 'Robin Admin', email: 'Robin@Example.test' }))
+    expect(ok.status).toBe(201)
+    expect(((await ok.json()) as { user: { name: string; email: string; accountRole: string } }).user).toMatchObject({ name: 'Robin Admin', email: 'robin@example.test', accountRole: 'administrator' })
+    expect(await firstRun()).toBe(false)
+    const again = await server.request('POST', '/api/session', json({ email: 'robin@example.test', password: 'a long fictional passphrase' }))
+    expect(again.status).toBe(201)
+  })
+
+  it('an ordinary invitation keeps the name and email the administrator gave', async () => {
+    server = await startTestServer()
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const made = await server.request('POST', '/api/invitations', { as: admin, body: { name: 'Pat Parent', email: 'pat@example.test', accountRole: 'family' } })
+    const { link } = (await made.json()) as { link: string }
+    const token = link.split('/').at(-1)!
+    const opened = (await (await server.request('GET', `/api/invitations/${token}`)).json()) as Record<string, unknown>
+    expect(opened).toMatchObject({ name: 'Pat Parent', email: 'pat@example.test', choosesOwnDetails: false })
+    const ok = await server.request('POST', `/api/invitations/${token}/accept`, json({ password: 'a long fictional passphrase', name: 'Someone Else', email: 'else@example.test' }))
+    expect(((await ok.json()) as { user: { name: string; email: string } }).user).toMatchObject({ name: 'Pat Parent', email: 'pat@example.test' })
+  })
+})

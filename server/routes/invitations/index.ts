@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono'
 import { AcceptInvitationInput, CreateInvitationInput } from '../../../schemas/api/session.ts'
-import type { AuthService } from '../../auth/auth-service.ts'
+import { isFirstRunInvitation, type AuthService } from '../../auth/auth-service.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { forbidden } from '../../errors.ts'
 import { sessionBody, setSessionCookie } from '../session/index.ts'
@@ -22,11 +22,13 @@ export function invitationRoutes(auth: AuthService) {
     })
     .get('/:token', async (c) => {
       const row = await auth.openInvitation(c.req.param('token'))
-      return c.json({ email: row.email, name: row.name, accountRole: row.account_role, expiresAt: row.expires_at })
+      // The first administrator chooses their own name and email: the placeholder ones are not shown.
+      const own = isFirstRunInvitation(row)
+      return c.json({ email: own ? '' : row.email, name: own ? '' : row.name, accountRole: row.account_role, expiresAt: row.expires_at, choosesOwnDetails: own })
     })
     .post('/:token/accept', async (c) => {
-      const { password } = await readJson(c, AcceptInvitationInput)
-      const signed = await auth.acceptInvitation(c.req.param('token'), password)
+      const { password, name, email } = await readJson(c, AcceptInvitationInput)
+      const signed = await auth.acceptInvitation(c.req.param('token'), password, { name, email })
       setSessionCookie(c, signed.token, signed.expiresAt)
       return c.json(sessionBody(signed), 201)
     })

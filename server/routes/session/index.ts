@@ -47,6 +47,8 @@ export function sessionRoutes(auth: AuthService) {
       return c.json(sessionBody(signed), 201)
     })
     .get('/', (c) => c.json(sessionBody(requireAuth(c))))
+    // Anyone: whether the store has no account yet, so the sign-in page can say where the first link is.
+    .get('/first-run', async (c) => c.json({ firstRun: await auth.isFirstRun() }))
     .delete('/', async (c) => {
       const signed = requireAuth(c)
       await auth.signOut(signed.sessionId)
