@@ -34,7 +34,13 @@ export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>
 export const AcceptInvitationInput = z.strictObject({
   password: z.string({ error: 'Enter a password' }).min(12, 'Password must be at least 12 characters').max(200, 'Password must be 200 characters or fewer'),
   /** The first administrator's own name and email (the first-run link only; other invitations fix them). */
-  name: CreateInvitationInput.shape.name.optional(),
-  email: CreateInvitationInput.shape.email.optional(),
+  name: z.string({ error: 'Enter your full name' }).trim().min(1, 'Enter your full name').max(100, 'Name must be 100 characters or fewer').optional(),
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter your email address')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.com'))
+    .optional(),
 })
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>
