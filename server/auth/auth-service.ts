@@ -8,8 +8,8 @@ import type { User } from '../../schemas/entities/index.ts'
 import type { AccountRole } from '../../schemas/roles.ts'
 import { nowIso } from '../db/entity-row.ts'
 import { recordAudit } from '../db/repos/audit.ts'
-import { deleteSession, getInvitation, getSession, insertInvitation, insertSession, touchSession, useInvitation, type InvitationRow } from '../db/repos/sessions.ts'
-import { countUsers, findUserByEmail, getUser, insertUser } from '../db/repos/users.ts'
+import { deleteSession, getInvitation, getSession, insertInvitation, insertSession, sessionIdsOfUser, touchSession, useInvitation, type InvitationRow } from '../db/repos/sessions.ts'
+import { countUsers, findUserByEmail, getUser, insertUser, saveUser } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
 import { badRequest, conflict, linkNotValid, unauthenticated } from '../errors.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
@@ -43,7 +43,7 @@ export interface SignedIn {
   expiresAt: string
 }
 
-export type SessionEndReason = 'sign-out' | 'expired'
+export type SessionEndReason = 'sign-out' | 'expired' | 'disabled'
 
 export class AuthService {
   private readonly limits: SignInLimits
@@ -135,6 +135,18 @@ export class AuthService {
     await touchSession(this.db, sessionId, new Date(this.now()).toISOString())
   }
 
+  /**
+   * Disables or re-enables an account. Disabling ends every session of it at once, which closes its
+   * open sockets on this process (the `onSessionEnded` listeners); another process's sockets close at
+   * its next session check, since the sessions are gone from the shared store.
+   */
+  async setDisabled(user: User, disabled: boolean, by: string): Promise<User> {
+    const saved = await saveUser(this.db, { ...user, disabledAt: disabled ? (user.disabledAt ?? new Date(this.now()).toISOString()) : null })
+    if (disabled) for (const id of await sessionIdsOfUser(this.db, user.id)) await this.end(id, 'disabled')
+    await recordAudit(this.db, { event: disabled ? 'account-disabled' : 'account-enabled', userId: by, authorityId: user.authorityId, detail: { account: user.id } })
+    return saved
+  }
+
   async signOut(sessionId: string): Promise<void> {
     await this.end(sessionId, 'sign-out')
   }
@@ -142,7 +154,7 @@ export class AuthService {
   private async end(sessionId: string, reason: SessionEndReason): Promise<void> {
     const row = await deleteSession(this.db, sessionId)
     if (!row) return
-    await recordAudit(this.db, { event: reason === 'sign-out' ? 'sign-out' : 'session-expired', userId: row.user_id })
+    if (reason !== 'disabled') await recordAudit(this.db, { event: reason === 'sign-out' ? 'sign-out' : 'session-expired', userId: row.user_id })
     for (const l of this.endedListeners) l(sessionId, row.user_id, reason)
   }
 

@@ -31,7 +31,7 @@ export interface ApiServices {
 export function apiRoutes(services: ApiServices) {
   return new Hono<AppEnv>()
     .route('/session', sessionRoutes(services.auth))
-    .route('/invitations', invitationRoutes(services.auth))
+    .route('/invitations', invitationRoutes(services.auth, services.db))
     .route('/documents', lockRoutes(services))
     .route('/cases', auditRoutes(services))
     .route('/cases', caseRoutes(services))

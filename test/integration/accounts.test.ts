@@ -233,3 +233,65 @@ describe('first run', () => {
     expect(((await ok.json()) as { user: { name: string; email: string } }).user).toMatchObject({ name: 'Pat Parent', email: 'pat@example.test' })
   })
 })
+
+describe('the users page’s actions (administrators)', () => {
+  it('disabling an account closes its open documents at once and refuses its sign-in; re-enabling lets it in again', async () => {
+    server = await startTestServer()
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const teacher = await server.signUp({ name: 'Tess Teacher', email: 'tess@example.test' })
+    const mine = openClient(server.syncUrl, 'demo:disable', teacher)
+    clients.push(mine)
+    await mine.whenSynced()
+    const closed = new Promise<number>((resolve) => mine.on('closed', ({ code }) => resolve(code)))
+
+    expect((await server.request('PATCH', `/api/users/${teacher.id}`, { as: teacher, body: { disabled: true } })).status).toBe(403)
+    expect((await server.request('PATCH', `/api/users/${admin.id}`, { as: admin, body: { disabled: true } })).status).toBe(409)
+    expect((await server.request('PATCH', `/api/users/${teacher.id}`, { as: admin, body: { disabled: 'yes' } })).status).toBe(400)
+    const res = await server.request('PATCH', `/api/users/${teacher.id}`, { as: admin, body: { disabled: true } })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { accounts: Array<{ id: string; disabledAt: string | null; accountRole: string }> }
+    expect(body.accounts.find((a) => a.id === teacher.id)?.disabledAt).not.toBeNull()
+    expect(await closed).toBe(CloseCode.Unauthenticated)
+    expect((await server.request('GET', '/api/session', { as: teacher })).status).toBe(401)
+    expect((await server.request('POST', '/api/session', json({ email: teacher.email, password: teacher.password }))).status).toBe(401)
+    // Not offered for linking to a core group member while disabled.
+    const list = (await (await server.request('GET', '/api/users', { as: admin })).json()) as { users: Array<{ id: string }> }
+    expect(list.users.map((u) => u.id)).not.toContain(teacher.id)
+
+    expect((await server.request('PATCH', `/api/users/${teacher.id}`, { as: admin, body: { disabled: false } })).status).toBe(200)
+    expect((await server.request('POST', '/api/session', json({ email: teacher.email, password: teacher.password }))).status).toBe(201)
+    const events = (await listAudit(server.db, {})).map((e) => e.event)
+    expect(events).toEqual(expect.arrayContaining(['account-disabled', 'account-enabled']))
+  })
+
+  it('pending invitations are listed with their kind; withdrawing one kills its link; resending replaces it', async () => {
+    server = await startTestServer()
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const invite = async (name: string, email: string, accountRole: string) =>
+      ((await (await server.request('POST', '/api/invitations', { as: admin, body: { name, email, accountRole } })).json()) as { link: string }).link.split('/').at(-1)!
+    const pat = await invite('Pat Parent', 'pat@example.test', 'family')
+    const sam = await invite('Sam Staff', 'sam@example.test', 'staff')
+    type Accounts = { accounts: Array<{ id: string; accountRole: string }>; invitations: Array<{ id: string; email: string; accountRole: string; expired: boolean }> }
+    const accounts = async () => (await (await server.request('GET', '/api/users/accounts', { as: admin })).json()) as Accounts
+    expect((await server.request('GET', '/api/users/accounts', { as: await server.signUp() })).status).toBe(403)
+    const before = await accounts()
+    expect(before.invitations.map((i) => [i.email, i.accountRole, i.expired])).toEqual([
+      ['pat@example.test', 'family', false],
+      ['sam@example.test', 'staff', false],
+    ])
+    expect(before.accounts.find((a) => a.id === admin.id)?.accountRole).toBe('administrator')
+
+    const patId = before.invitations.find((i) => i.email === 'pat@example.test')!.id
+    expect((await server.request('DELETE', `/api/invitations/pending/${patId}`, { as: admin })).status).toBe(204)
+    expect((await server.request('GET', `/api/invitations/${pat}`)).status).toBe(404)
+    expect((await server.request('DELETE', `/api/invitations/pending/${patId}`, { as: admin })).status).toBe(404)
+
+    const samId = (await accounts()).invitations.find((i) => i.email === 'sam@example.test')!.id
+    const resent = await server.request('POST', `/api/invitations/pending/${samId}/resend`, { as: admin })
+    expect(resent.status).toBe(201)
+    const fresh = ((await resent.json()) as { link: string }).link.split('/').at(-1)!
+    expect((await server.request('GET', `/api/invitations/${sam}`)).status).toBe(404)
+    expect((await server.request('POST', `/api/invitations/${fresh}/accept`, json({ password: 'a long fictional passphrase' }))).status).toBe(201)
+    expect((await accounts()).invitations).toEqual([])
+  })
+})

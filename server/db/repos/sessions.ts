@@ -39,3 +39,19 @@ export async function useInvitation(db: Db, id: string, at: string): Promise<boo
   const result = await db.updateTable('invitations').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/** The ids of a user's open sessions. */
+export async function sessionIdsOfUser(db: Db, userId: string): Promise<string[]> {
+  return (await db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).map((r) => r.id)
+}
+
+/** Invitations of an authority not yet used (expired ones included: the page says they expired). */
+export async function listOpenInvitations(db: Db, authorityId: string): Promise<InvitationRow[]> {
+  return (await db.selectFrom('invitations').selectAll().where('authority_id', '=', authorityId).where('used_at', 'is', null).orderBy('created_at').execute()) as InvitationRow[]
+}
+
+/** Withdraws an unused invitation; false when there was none to withdraw. */
+export async function deleteOpenInvitation(db: Db, id: string, authorityId: string): Promise<boolean> {
+  const result = await db.deleteFrom('invitations').where('id', '=', id).where('authority_id', '=', authorityId).where('used_at', 'is', null).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}

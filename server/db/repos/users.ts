@@ -58,3 +58,14 @@ export async function listUsers(db: Db, authorityId: string): Promise<User[]> {
   const rows = await db.selectFrom('users').select('data').where('authority_id', '=', authorityId).orderBy('email').execute()
   return rows.map((r) => parseRow(User, r))
 }
+
+/** Saves a changed account (its name, role, or whether it is disabled). */
+export async function saveUser(db: Db, user: User): Promise<User> {
+  const next = User.parse({ ...user, updatedAt: nowIso() })
+  await db
+    .updateTable('users')
+    .set({ email: next.email, disabled_at: next.disabledAt, data: JSON.stringify(next), updated_at: next.updatedAt })
+    .where('id', '=', next.id)
+    .execute()
+  return next
+}
