@@ -47,7 +47,7 @@ it('finalises the joint report as a barrier and exports it in both copies', asyn
   expect(res.status).toBe(201)
   const { version } = (await res.json()) as FinaliseResponse
   expect(version.subject).toBe('report')
-  expect(version.documents.map((d) => d.role)).toEqual(['plan', 'report', 'report-family'])
+  expect(version.documents.map((d) => d.role)).toEqual(['minutes', 'plan', 'report', 'report-family'])
   const refused = await teacher.send(teacher.insertText(`contrib:${group.people.teacher.member.id}:recommendation`, 'Too late. '))
   expect(refused).toMatchObject({ kind: 'rejected', reason: 'locked' })
   const list = (await (await api('GET', `/api/meetings/${group.preReview.id}/versions?subject=report`, group.as.teamManager)).json()) as VersionListResponse
