@@ -1,28 +1,45 @@
 /**
- * Administrators: the authority's accounts, and inviting someone with a one-time link that expires.
+ * Administrators: the authority's accounts with their kind (administrator, staff, family) and whether
+ * they can sign in, disabling and re-enabling them (their open pages close at once), the invitations not
+ * yet used with resend and withdraw, and inviting someone with a one-time link that expires.
  * @module
  */
 import { useEffect, useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { fieldErrors } from '../../schemas/api/errors.ts'
 import { CreateInvitationInput } from '../../schemas/api/session.ts'
-import { UserListResponse } from '../../schemas/api/users.ts'
+import { AccountsResponse } from '../../schemas/api/users.ts'
 import { api, ApiFailure } from '../api/client.ts'
 import { ErrorSummary } from '../components/ErrorSummary/ErrorSummary.tsx'
 import { Field } from '../components/Field/Field.tsx'
 
+const KIND_LABELS: Record<AccountsResponse['accounts'][number]['accountRole'], string> = { administrator: 'Administrator', staff: 'Staff', family: 'Family' }
+
 const InvitationCreated = z.object({ link: z.string(), expiresAt: z.string() })
 
 export function UsersPage() {
-  const [users, setUsers] = useState<UserListResponse['users']>([])
+  const [data, setData] = useState<AccountsResponse>({ accounts: [], invitations: [] })
   const [form, setForm] = useState({ name: '', email: '', accountRole: 'staff' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string>()
   const [link, setLink] = useState<z.infer<typeof InvitationCreated> | null>(null)
 
   useEffect(() => {
-    api('GET', '/api/users', UserListResponse).then((r) => setUsers(r.users), (err: Error) => setMessage(err.message))
+    reload()
   }, [])
+
+  function reload() {
+    api('GET', '/api/users/accounts', AccountsResponse).then(setData, (err: Error) => setMessage(err.message))
+  }
+  const act = async (run: () => Promise<unknown>) => {
+    try {
+      await run()
+      setMessage(undefined)
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : 'Something went wrong')
+    }
+    reload()
+  }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -37,6 +54,7 @@ export function UsersPage() {
       setErrors({})
       setMessage(undefined)
       setForm({ name: '', email: '', accountRole: 'staff' })
+      reload()
     } catch (err) {
       setErrors(err instanceof ApiFailure ? err.fields : {})
       setMessage(err instanceof Error ? err.message : undefined)
@@ -47,13 +65,78 @@ export function UsersPage() {
     <main className="page page--narrow" id="main-content">
       <ErrorSummary message={message} fields={errors} />
       <h1 className="page__title">Users</h1>
-      <ul data-testid="user-list">
-        {users.map((u) => (
-          <li key={u.id}>
-            {u.name} ({u.email})
-          </li>
-        ))}
-      </ul>
+      <table className="table" data-testid="user-list">
+        <caption className="visually-hidden">Accounts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email address</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Can sign in</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.accounts.map((u) => (
+            <tr key={u.id} data-testid={`account-${u.id}`}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{KIND_LABELS[u.accountRole]}</td>
+              <td>{u.disabledAt ? `No: disabled on ${new Date(u.disabledAt).toLocaleDateString('en-GB')}` : 'Yes'}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${u.disabledAt ? 'Re-enable' : 'Disable'} ${u.name}`}
+                  onClick={() => void act(() => api('PATCH', `/api/users/${u.id}`, AccountsResponse, { disabled: !u.disabledAt }))}
+                >
+                  {u.disabledAt ? 'Re-enable' : 'Disable'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="field__hint">Disabling an account signs it out everywhere at once and closes any page it has open. Its name stays on the cases and records it is part of.</p>
+      <h2>Invitations not yet used</h2>
+      {data.invitations.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table className="table" data-testid="invitation-list">
+          <caption className="visually-hidden">Invitations not yet used</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email address</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Link</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.invitations.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name}</td>
+                <td>{i.email}</td>
+                <td>{KIND_LABELS[i.accountRole]}</td>
+                <td>{i.expired ? 'Expired' : `Works until ${new Date(i.expiresAt).toLocaleDateString('en-GB')}`}</td>
+                <td>
+                  <button type="button" className="link-button" aria-label={`Send a new link to ${i.name}`} onClick={() => void act(async () => setLink(await api('POST', `/api/invitations/pending/${i.id}/resend`, InvitationCreated)))}>
+                    Send a new link
+                  </button>{' '}
+                  <button type="button" className="link-button" aria-label={`Withdraw the invitation to ${i.name}`} onClick={() => void act(() => api('DELETE', `/api/invitations/pending/${i.id}`, null))}>
+                    Withdraw
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>Invite someone</h2>
       <p>They get a link that works once and expires after 7 days. Send it to them securely.</p>
       {link && (
