@@ -27,11 +27,11 @@ it('prints a one-time link that creates the first administrator, and no link onc
   await waitFor(() => /invite\/\S+/.test(server!.output()), 5000, 'the invitation line')
   const link = /(http:\/\/\S+\/invite\/(\S+))/.exec(server.output())!
   const token = link[2]!
-  const accepted = await post(`${server.httpUrl}/api/invitations/${token}/accept`, { password: 'a long fictional passphrase' })
+  const accepted = await post(`${server.httpUrl}/api/invitations/${token}/accept`, { password: 'a long fictional passphrase', name: 'Robin Admin', email: 'robin@example.test' })
   expect(accepted.status).toBe(201)
   const body = (await accepted.json()) as { user: { accountRole: string; email: string } }
   expect(body.user.accountRole).toBe('administrator')
-  expect((await post(`${server.httpUrl}/api/invitations/${token}/accept`, { password: 'a long fictional passphrase' })).status).toBe(404)
+  expect((await post(`${server.httpUrl}/api/invitations/${token}/accept`, { password: 'a long fictional passphrase', name: 'Robin Admin', email: 'robin@example.test' })).status).toBe(404)
   await server.stop()
   server = await startChildServer({ COREGROUP_DATA: dataDir }, BUILT)
   await new Promise((r) => setTimeout(r, 200))
