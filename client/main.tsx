@@ -12,6 +12,7 @@ import { replaceFamilyNavigation } from './family/family-navigation.ts'
 import { familyRoutes } from './family/family-routes.tsx'
 import { routes, type RouteContext } from './routes.tsx'
 import { InvitePage } from './pages/InvitePage.tsx'
+import { ResetPasswordPage } from './pages/ResetPasswordPage.tsx'
 import { SignInPage } from './pages/SignInPage.tsx'
 import { DocumentPage } from './pages/DocumentPage.tsx'
 import { loadSession, useSession } from './session.ts'
@@ -25,6 +26,8 @@ function Page(): ReactNode {
   const path = decodeURIComponent(location.pathname)
   const invite = /^\/invite\/([A-Za-z0-9_-]+)$/.exec(path)
   if (invite) return <InvitePage token={invite[1]!} />
+  const reset = /^\/reset\/([A-Za-z0-9_-]+)$/.exec(path)
+  if (reset) return <ResetPasswordPage token={reset[1]!} />
   if (session.status === 'loading') return <main className="page" aria-busy="true" />
   if (session.status === 'signed-out') return <SignInPage />
   const user = session.session.user

@@ -30,7 +30,7 @@ const ID = '([A-Za-z0-9_-]{1,64})'
 
 export const routes: Route[] = [
   { pattern: /^\/$/, render: () => <MyCasesPage /> },
-  { pattern: /^\/admin\/users$/, render: () => <UsersPage /> },
+  { pattern: /^\/admin\/users$/, render: (_m, ctx) => <UsersPage selfId={ctx.user.id} /> },
   { pattern: /^\/admin\/settings$/, render: (_m, ctx) => <SettingsPage isAdministrator={ctx.user.accountRole === 'administrator'} /> },
   { pattern: /^\/team$/, render: () => <TeamPage /> },
   { pattern: /^\/cases\/new$/, render: () => <NewCasePage /> },

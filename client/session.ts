@@ -133,6 +133,23 @@ export async function signOut(): Promise<void> {
   await deleteLocalCopies(session?.user.id ?? null)
 }
 
+/**
+ * Ends the session at once and without waiting, for "Exit this page" (issue 14): the request is sent
+ * with `keepalive`, so it completes after the page has gone, and is also kept as a pending sign-out,
+ * so that if it never arrived the next visit ends the session before showing anything.
+ */
+export function signOutOnExit(): void {
+  const session = state.status === 'signed-in' ? state.session : null
+  if (!session) return
+  setPendingSignOut(session.csrfToken)
+  try {
+    void fetch('/api/session', { method: 'DELETE', headers: { accept: 'application/json', 'x-csrf-token': session.csrfToken }, credentials: 'same-origin', keepalive: true }).catch(() => undefined)
+  } catch {
+    // no fetch: the pending sign-out ends the session on the next visit
+  }
+  void deleteLocalCopies(session.user.id).catch(() => undefined)
+}
+
 export function useSession(): SessionState {
   return useSyncExternalStore(
     (l) => {

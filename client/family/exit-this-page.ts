@@ -4,10 +4,12 @@
  * replacement uses `location.replace`, so the page the family member was on leaves no entry in the
  * tab's history (the back button does not return to it); family pages also navigate among themselves
  * with `location.replace` (family-navigation.ts), so a whole visit is a single history entry, which the
- * exit then replaces. Before leaving, the page is blanked and anything this tab kept is deleted.
+ * exit then replaces. Before leaving, the page is blanked, the session is ended (so coregroup opened
+ * again on this device asks for a password) and anything this tab kept is deleted.
  * @module
  */
 import { clearCache } from '../api/offline-cache.ts'
+import { signOutOnExit } from '../session.ts'
 
 /** Where the exit goes: a neutral, everyday site (GOV.UK's own default). */
 export const EXIT_URL = 'https://www.bbc.co.uk/weather'
@@ -35,6 +37,8 @@ export class ShiftCounter {
 export function exitThisPage(): void {
   document.body.classList.add('family-exiting')
   try {
+    // Whoever picks up the device next and opens coregroup again finds it signed out.
+    signOutOnExit()
     clearCache()
     sessionStorage.clear()
   } catch {

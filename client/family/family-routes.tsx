@@ -6,12 +6,11 @@
  * the server sends nothing else); and, at every staff-only address, a page that says so.
  * @module
  */
-import { MeetingPage } from '../meeting/MeetingPage.tsx'
-import { CasePage } from '../pages/CasePage.tsx'
 import { ReportPage } from '../report/ReportPage.tsx'
 import type { Route } from '../routes.tsx'
 import { RecordPage } from '../versions/RecordPage.tsx'
 import { FamilyCasePage } from './FamilyCasePage.tsx'
+import { FamilyMinutesPage, FamilyPlanPage } from './FamilyFramedPages.tsx'
 import { FamilyHomePage } from './FamilyHomePage.tsx'
 import { FamilyMeetingPage } from './FamilyMeetingPage.tsx'
 import { StaffOnlyPage } from './StaffOnlyPage.tsx'
@@ -26,9 +25,9 @@ export const familyRoutes: Route[] = [
   { pattern: new RegExp(`^/cases/${ID}/audit$`), render: () => <StaffOnlyPage /> },
   { pattern: new RegExp(`^/cases/${ID}$`), render: (m, ctx) => <FamilyCasePage key={m[1]} caseId={m[1]!} identity={ctx.identity} /> },
   // The whole plan as a table, with the family member's own rows editable as the plan's rules allow.
-  { pattern: new RegExp(`^/cases/${ID}/plan$`), render: (m, ctx) => <CasePage key={`${m[1]}-plan`} caseId={m[1]!} identity={ctx.identity} tab="plan" /> },
+  { pattern: new RegExp(`^/cases/${ID}/plan$`), render: (m, ctx) => <FamilyPlanPage key={`${m[1]}-plan`} caseId={m[1]!} identity={ctx.identity} /> },
   { pattern: new RegExp(`^/meetings/${ID}/views$`), render: (m, ctx) => <FamilyMeetingPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
-  { pattern: new RegExp(`^/meetings/${ID}$`), render: (m, ctx) => <MeetingPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
+  { pattern: new RegExp(`^/meetings/${ID}$`), render: (m, ctx) => <FamilyMinutesPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
   { pattern: new RegExp(`^/meetings/${ID}/record$`), render: (m) => <RecordPage key={`${m[1]}-record`} meetingId={m[1]!} subject="minutes" /> },
   { pattern: new RegExp(`^/meetings/${ID}/report$`), render: (m, ctx) => <ReportPage key={m[1]} meetingId={m[1]!} identity={ctx.identity} /> },
 ]

@@ -7,7 +7,7 @@
  * (the meeting as last seen, the documents' local copies) and catches up when the network returns.
  * @module
  */
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { parseDocumentName } from '../../schemas/documents.ts'
 import { documentLayout, type LayoutMember } from '../../schemas/layout.ts'
 import { meetingInProgress } from '../../schemas/plan/meeting-in-progress.ts'
@@ -27,7 +27,16 @@ import { MinutesWorkspace } from './MinutesWorkspace.tsx'
 
 type Tab = 'minutes' | 'restricted'
 
-export function MeetingPage({ meetingId, identity }: { meetingId: string; identity: Identity }) {
+interface PageProps {
+  meetingId: string
+  identity: Identity
+  /** Words shown under the header (the family's framing of the page). */
+  intro?: ReactNode
+  /** Shown at the end of the page (the family's glossary). */
+  footer?: ReactNode
+}
+
+export function MeetingPage({ meetingId, identity, intro, footer }: PageProps) {
   const [state, replace] = useMeetingView(meetingId)
   if (state.status === 'failed') {
     return (
@@ -41,10 +50,10 @@ export function MeetingPage({ meetingId, identity }: { meetingId: string; identi
     )
   }
   if (state.status === 'loading') return <main className="page" id="main-content" aria-busy="true" />
-  return <MeetingBody key={state.view.meeting.id} view={state.view} offline={state.offline} identity={identity} onChanged={replace} />
+  return <MeetingBody key={state.view.meeting.id} view={state.view} offline={state.offline} identity={identity} onChanged={replace} intro={intro} footer={footer} />
 }
 
-function MeetingBody({ view, offline, identity, onChanged }: { view: MeetingView; offline: boolean; identity: Identity; onChanged: (view: MeetingView) => void }) {
+function MeetingBody({ view, offline, identity, onChanged, intro, footer }: { view: MeetingView; offline: boolean; identity: Identity; onChanged: (view: MeetingView) => void; intro?: ReactNode; footer?: ReactNode }) {
   const [tab, setTab] = useState<Tab>('minutes')
   const members: LayoutMember[] = view.members.map((m) => ({ id: m.id, name: m.name, role: m.role, agency: m.agency ?? null }))
   const viewer: Viewer = { userId: identity.id, memberId: view.viewer?.memberId ?? null, role: view.viewer?.role ?? null, optedOut: !view.viewer }
@@ -80,6 +89,7 @@ function MeetingBody({ view, offline, identity, onChanged }: { view: MeetingView
         </p>
       )}
       <MeetingHeader view={view} roles={roles} mayChooseRoles={mayChooseRoles} attendance={attendance} offline={offline} onChanged={onChanged} finalised={Boolean(live.control.finalisedVersion)} manages={isManager} />
+      {intro}
       {tabs.length > 1 && (
         <nav className="tabs" aria-label="Documents of this meeting">
           {tabs.map(([key, label]) => (
@@ -130,6 +140,7 @@ function MeetingBody({ view, offline, identity, onChanged }: { view: MeetingView
           />
         </section>
       )}
+      {footer}
     </main>
   )
 }

@@ -29,6 +29,7 @@ import { ATTENDANCE, AttendanceRegister } from './AttendanceRegister.tsx'
 import { MeetingContents, YourPart, type ContentsItem, type PartLink } from './MeetingContents.tsx'
 import type { MeetingView } from './meeting-view.ts'
 import { NextMeetings } from './NextMeetings.tsx'
+import { VOICES, VoicesOnPage } from './VoicesOnPage.tsx'
 import { useMediaQuery, useSectionsWithText } from './use-section-texts.ts'
 
 export interface PlanOnPage {
@@ -131,6 +132,7 @@ export function MinutesWorkspace(props: Props) {
       case 'next-dates':
         return <NextMeetings meetingId={view.meeting.id} caseId={view.case.id} time={view.meeting.time} venue={view.meeting.venue ?? null} planned={props.laterMeetings} mayConfirm={props.mayPlanMeetings} onConfirmed={props.onMeetingsPlanned} />
       default:
+        if (VOICES[item.key]) return <VoicesOnPage sync={live.sync} itemKey={item.key} members={view.members} />
         if (item.key === 'written-reports') {
           const reports = updatesHere(true)
           return (

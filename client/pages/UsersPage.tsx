@@ -1,14 +1,15 @@
 /**
  * Administrators: the authority's accounts with their kind (administrator, staff, family) and whether
  * they can sign in, disabling and re-enabling them (their open pages close at once), the invitations not
- * yet used with resend and withdraw, and inviting someone with a one-time link that expires.
+ * yet used with resend and withdraw, a one-time password-reset link for an account whose owner cannot
+ * sign in, and inviting someone with a one-time link that expires.
  * @module
  */
 import { useEffect, useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { fieldErrors } from '../../schemas/api/errors.ts'
 import { CreateInvitationInput } from '../../schemas/api/session.ts'
-import { AccountsResponse } from '../../schemas/api/users.ts'
+import { AccountsResponse, PasswordResetLinkResponse } from '../../schemas/api/users.ts'
 import { api, ApiFailure } from '../api/client.ts'
 import { ErrorSummary } from '../components/ErrorSummary/ErrorSummary.tsx'
 import { Field } from '../components/Field/Field.tsx'
@@ -17,12 +18,13 @@ const KIND_LABELS: Record<AccountsResponse['accounts'][number]['accountRole'], s
 
 const InvitationCreated = z.object({ link: z.string(), expiresAt: z.string() })
 
-export function UsersPage() {
+export function UsersPage({ selfId }: { selfId: string }) {
   const [data, setData] = useState<AccountsResponse>({ accounts: [], invitations: [] })
   const [form, setForm] = useState({ name: '', email: '', accountRole: 'staff' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string>()
   const [link, setLink] = useState<z.infer<typeof InvitationCreated> | null>(null)
+  const [reset, setReset] = useState<(PasswordResetLinkResponse & { name: string }) | null>(null)
 
   useEffect(() => {
     reload()
@@ -85,21 +87,49 @@ export function UsersPage() {
               <td>{u.email}</td>
               <td>{KIND_LABELS[u.accountRole]}</td>
               <td>{u.disabledAt ? `No: disabled on ${new Date(u.disabledAt).toLocaleDateString('en-GB')}` : 'Yes'}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={`${u.disabledAt ? 'Re-enable' : 'Disable'} ${u.name}`}
-                  onClick={() => void act(() => api('PATCH', `/api/users/${u.id}`, AccountsResponse, { disabled: !u.disabledAt }))}
-                >
-                  {u.disabledAt ? 'Re-enable' : 'Disable'}
-                </button>
+              <td className="table__actions">
+                {u.id === selfId ? (
+                  <span className="field__hint">This is you</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`${u.disabledAt ? 'Re-enable' : 'Disable'} ${u.name}`}
+                    onClick={() => void act(() => api('PATCH', `/api/users/${u.id}`, AccountsResponse, { disabled: !u.disabledAt }))}
+                  >
+                    {u.disabledAt ? 'Re-enable' : 'Disable'}
+                  </button>
+                )}
+                {!u.disabledAt && u.id !== selfId && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Make a password reset link for ${u.name}`}
+                    onClick={() => void act(async () => setReset({ ...(await api('POST', `/api/users/${u.id}/password-reset`, PasswordResetLinkResponse)), name: u.name }))}
+                  >
+                    Reset password
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="field__hint">Disabling an account signs it out everywhere at once and closes any page it has open. Its name stays on the cases and records it is part of.</p>
+      {reset && (
+        <div className="notice" role="status" data-testid="password-reset">
+          <p>
+            Password reset link for {reset.name}. It works once, until {new Date(reset.expiresAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. Give it to them in person or by a
+            secure route: whoever has it can choose the account’s password. Using it signs the account out everywhere else.
+          </p>
+          <p>
+            <code data-testid="password-reset-link">{reset.link}</code>
+          </p>
+        </div>
+      )}
+      <p className="field__hint">
+        Disabling an account signs it out everywhere at once and closes any page it has open. Its name stays on the cases and records it is part of. A password reset link
+        replaces any earlier one for the same account.
+      </p>
       <h2>Invitations not yet used</h2>
       {data.invitations.length === 0 ? (
         <p>None.</p>

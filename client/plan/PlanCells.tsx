@@ -267,7 +267,7 @@ export function StatusCell({ id, rowName, status, editable, onCommit }: StatusCe
   }
   return (
     <>
-      <CellLabel id={id} label="Status" rowName={rowName} />
+      <CellLabel id={id} label="Status" rowName={rowName} alwaysVisible />
       <select id={id} className="plan-cell__input" value={status} onChange={(e) => onCommit(e.target.value as PlanStatus)} data-field="status">
         {STATUS_ORDER.map((s) => (
           <option key={s} value={s}>

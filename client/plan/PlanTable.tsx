@@ -18,6 +18,7 @@ import { api } from '../api/client.ts'
 import type { Presence } from '../collab/use-presence.ts'
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx'
 import { ReadabilityWarning } from '../family/ReadabilityWarning.tsx'
+import { isFamilyRole } from '../../schemas/family/contact-sharing.ts'
 import { DueCell, OwnerCell, ProgressCell, SmartCheck, StatusCell, TextCell, type PlanMember } from './PlanCells.tsx'
 import { addRow, removeRow, setField, type PlainField, type PlanRow } from './plan-rows.ts'
 import type { PlanDocument } from './use-plan-document.ts'
@@ -69,6 +70,7 @@ export function PlanTable({ plan, viewer, meetingInProgress, members, today, mee
   const myCount = memberId ? actionsOwnedBy(rows, memberId).length : 0
   const filtered = mine && memberId ? actionsOwnedBy(rows, memberId) : rows
   const shown = order === 'due' ? sortByDue(filtered) : filtered
+  const family = isFamilyRole(viewer.role)
   const smartMembers = members.map((m) => ({ memberId: m.id, name: m.name, optedOut: m.optedOut ?? false }))
   const others = people.filter((p) => !p.isSelf)
   const rowNumber = (key: string | null) => (key === null ? null : rows.findIndex((r) => r.key === key) + 1 || null)
@@ -166,7 +168,7 @@ export function PlanTable({ plan, viewer, meetingInProgress, members, today, mee
                 editable={editableFields(viewer, context, row.record)}
                 canRemove={planWriteDecision(viewer, context, { row: row.record, key: null }).ok}
                 members={members}
-                warnings={smartWarnings(row, today, smartMembers)}
+                warnings={family ? null : smartWarnings(row, today, smartMembers)}
                 today={today}
                 meetingDate={meetingDate}
                 here={others.filter((p) => p.planRow === row.key)}
@@ -203,7 +205,8 @@ interface RowProps {
   editable: ReadonlySet<string>
   canRemove: boolean
   members: readonly PlanMember[]
-  warnings: ReturnType<typeof smartWarnings>
+  /** The SMART check, for the professionals who write the plan; null for the family (it is their advice, not the family's). */
+  warnings: ReturnType<typeof smartWarnings> | null
   today: string
   meetingDate: string | undefined
   here: readonly Presence[]
@@ -277,7 +280,7 @@ function PlanRowBody({ plan, row, number, editable, canRemove, members, warnings
       <tr className="plan-row__meta">
         <td colSpan={6}>
           <div className="plan-row__meta-inner">
-            <SmartCheck warnings={warnings} rowName={rowName} closed={closed} />
+            {warnings && <SmartCheck warnings={warnings} rowName={rowName} closed={closed} />}
             {!closed && editable.has('action') && <ReadabilityWarning action={row.action} how={row.how} />}
             <div className="plan-row__facts">
               {here.length > 0 && (

@@ -44,3 +44,11 @@ export const AcceptInvitationInput = z.strictObject({
     .optional(),
 })
 export type AcceptInvitationInput = z.infer<typeof AcceptInvitationInput>
+
+/** POST /api/password-resets/:token: the new password chosen on a reset link. */
+export const ResetPasswordInput = AcceptInvitationInput.pick({ password: true })
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>
+
+/** GET /api/password-resets/:token: whose account the link resets, and until when it works. */
+export const PasswordResetView = z.strictObject({ name: z.string(), email: z.string(), expiresAt: z.string() })
+export type PasswordResetView = z.infer<typeof PasswordResetView>

@@ -33,3 +33,7 @@ export type AccountsResponse = z.infer<typeof AccountsResponse>
 /** PATCH /api/users/:id (administrators): disable or re-enable an account. */
 export const AccountChangeInput = z.strictObject({ disabled: z.boolean({ error: 'Say whether the account is disabled' }) })
 export type AccountChangeInput = z.infer<typeof AccountChangeInput>
+
+/** POST /api/users/:id/password-reset: the one-time link to give the account's owner. */
+export const PasswordResetLinkResponse = z.strictObject({ link: z.string(), expiresAt: z.string() })
+export type PasswordResetLinkResponse = z.infer<typeof PasswordResetLinkResponse>

@@ -8,8 +8,21 @@ import type { User } from '../../schemas/entities/index.ts'
 import type { AccountRole } from '../../schemas/roles.ts'
 import { nowIso } from '../db/entity-row.ts'
 import { recordAudit } from '../db/repos/audit.ts'
-import { deleteSession, getInvitation, getSession, insertInvitation, insertSession, sessionIdsOfUser, touchSession, useInvitation, type InvitationRow } from '../db/repos/sessions.ts'
-import { countUsers, findUserByEmail, getUser, insertUser, saveUser } from '../db/repos/users.ts'
+import {
+  deleteSession,
+  getInvitation,
+  getPasswordReset,
+  getSession,
+  insertInvitation,
+  insertSession,
+  replacePasswordReset,
+  sessionIdsOfUser,
+  touchSession,
+  useInvitation,
+  usePasswordReset,
+  type InvitationRow,
+} from '../db/repos/sessions.ts'
+import { countUsers, findUserByEmail, getUser, insertUser, saveUser, setPasswordHash } from '../db/repos/users.ts'
 import type { Db } from '../db/schema.ts'
 import { badRequest, conflict, linkNotValid, unauthenticated } from '../errors.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
@@ -24,12 +37,15 @@ export interface AuthSettings extends SignInLimitSettings {
   idleTimeoutMs: number
   /** Invitation links expire after this long. */
   invitationTtlMs: number
+  /** Password-reset links expire after this long. */
+  passwordResetTtlMs: number
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionMaxAgeMs: 12 * 60 * 60 * 1000,
   idleTimeoutMs: 30 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  passwordResetTtlMs: 24 * 60 * 60 * 1000,
   ...DEFAULT_SIGN_IN_LIMITS,
 }
 
@@ -43,7 +59,7 @@ export interface SignedIn {
   expiresAt: string
 }
 
-export type SessionEndReason = 'sign-out' | 'expired' | 'disabled'
+export type SessionEndReason = 'sign-out' | 'expired' | 'disabled' | 'password-reset'
 
 export class AuthService {
   private readonly limits: SignInLimits
@@ -147,6 +163,45 @@ export class AuthService {
     return saved
   }
 
+  /**
+   * Makes a one-time password-reset link for an account (issue 15 §8), for an administrator to give
+   * to its owner; an earlier unused link of the same account stops working. Nothing changes for the
+   * account until the link is used.
+   */
+  async issuePasswordReset(user: User, by: string): Promise<{ token: string; expiresAt: string }> {
+    if (user.disabledAt) throw conflict('This account is disabled: re-enable it before making a password reset link')
+    const token = newToken()
+    const at = new Date(this.now())
+    const expiresAt = new Date(at.getTime() + this.settings.passwordResetTtlMs).toISOString()
+    await replacePasswordReset(this.db, { id: tokenId(token), user_id: user.id, authority_id: user.authorityId, created_by: by, created_at: at.toISOString(), expires_at: expiresAt, used_at: null })
+    await recordAudit(this.db, { event: 'password-reset-issued', userId: by, authorityId: user.authorityId, detail: { account: user.id } })
+    return { token, expiresAt }
+  }
+
+  /** The account behind a password-reset link, if the link can still be used. */
+  async openPasswordReset(token: string): Promise<{ user: User; expiresAt: string; id: string }> {
+    const row = token.length <= 100 ? await getPasswordReset(this.db, tokenId(token)) : null
+    const user = row ? await getUser(this.db, row.user_id) : null
+    if (!row || !user || row.used_at || user.disabledAt || this.now() >= Date.parse(row.expires_at)) throw linkNotValid()
+    return { user, expiresAt: row.expires_at, id: row.id }
+  }
+
+  /**
+   * Sets the new password from a reset link, which works once: every other session of the account
+   * ends (whoever knew the old password is signed out everywhere) and a new one is opened.
+   */
+  async resetPassword(token: string, password: string): Promise<{ token: string } & SignedIn> {
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
+      throw badRequest('There is a problem with the password', { password: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+    }
+    const { user, id } = await this.openPasswordReset(token)
+    if (!(await usePasswordReset(this.db, id, new Date(this.now()).toISOString()))) throw linkNotValid()
+    await setPasswordHash(this.db, user.id, await hashPassword(password))
+    for (const sessionId of await sessionIdsOfUser(this.db, user.id)) await this.end(sessionId, 'password-reset')
+    await recordAudit(this.db, { event: 'password-reset-used', userId: user.id, authorityId: user.authorityId })
+    return this.openSession(user)
+  }
+
   async signOut(sessionId: string): Promise<void> {
     await this.end(sessionId, 'sign-out')
   }
@@ -154,7 +209,7 @@ export class AuthService {
   private async end(sessionId: string, reason: SessionEndReason): Promise<void> {
     const row = await deleteSession(this.db, sessionId)
     if (!row) return
-    if (reason !== 'disabled') await recordAudit(this.db, { event: reason === 'sign-out' ? 'sign-out' : 'session-expired', userId: row.user_id })
+    if (reason === 'sign-out' || reason === 'expired') await recordAudit(this.db, { event: reason === 'sign-out' ? 'sign-out' : 'session-expired', userId: row.user_id })
     for (const l of this.endedListeners) l(sessionId, row.user_id, reason)
   }
 

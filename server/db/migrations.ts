@@ -184,4 +184,20 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute()
     },
   },
+  '0006_password_resets': {
+    // Password-reset links an administrator makes for an account (issue 15 §8), stored as the token's sha256.
+    async up(db) {
+      await db.schema
+        .createTable('password_resets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('authority_id', 'text', (c) => c.notNull().references('authorities.id'))
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .execute()
+      await db.schema.createIndex('password_resets_by_user').on('password_resets').column('user_id').execute()
+    },
+  },
 }

@@ -45,6 +45,18 @@ export interface InvitationsTable {
   used_at: string | null
 }
 
+/** A password-reset link an administrator made for an account (issue 15 §8): one use, short-lived. */
+export interface PasswordResetsTable {
+  /** sha256 of the one-time token. */
+  id: string
+  user_id: string
+  authority_id: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 export interface CasesTable extends EntityTable {
   authority_id: string
   status: string
@@ -172,6 +184,7 @@ export interface Database {
   users: UsersTable
   sessions: SessionsTable
   invitations: InvitationsTable
+  password_resets: PasswordResetsTable
   cases: CasesTable
   members: MembersTable
   meetings: MeetingsTable

@@ -12,6 +12,7 @@ import { auditRoutes } from './audit/index.ts'
 import { caseRoutes } from './cases/index.ts'
 import { dashboardRoutes } from './dashboard/index.ts'
 import { invitationRoutes } from './invitations/index.ts'
+import { passwordResetRoutes } from './password-resets/index.ts'
 import { lockRoutes } from './locks/index.ts'
 import { finaliseRoutes } from './meetings/finalise.ts'
 import { meetingRoutes } from './meetings/index.ts'
@@ -32,6 +33,7 @@ export function apiRoutes(services: ApiServices) {
   return new Hono<AppEnv>()
     .route('/session', sessionRoutes(services.auth))
     .route('/invitations', invitationRoutes(services.auth, services.db))
+    .route('/password-resets', passwordResetRoutes(services.auth))
     .route('/documents', lockRoutes(services))
     .route('/cases', auditRoutes(services))
     .route('/cases', caseRoutes(services))

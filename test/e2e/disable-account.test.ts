@@ -1,7 +1,8 @@
 /**
  * Disabling an account, in Chromium (issue 15 §8): an administrator disables the teacher on the users
  * page while the teacher has the meeting open; the teacher's page closes at once to the sign-in page,
- * and their sign-in is refused until the account is re-enabled.
+ * and their sign-in is refused until the account is re-enabled. A password reset link made on the same
+ * page lets its owner choose a new password once.
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -61,4 +62,39 @@ it('disabling a user whose meeting page is open closes it at once; re-enabling l
   await expect.poll(() => row.innerText()).toContain('Yes')
   await teacher.page.getByRole('button', { name: 'Sign in' }).click()
   await teacher.page.getByTestId('signed-in-as').waitFor()
+})
+
+it('an administrator makes a password reset link; its owner chooses a new password with it and is signed in; the link then stops working', async () => {
+  const visitor = group.people.healthVisitor
+  const adminPage = (await pageAs(admin)).page
+  await adminPage.goto(`${server.httpUrl}/admin/users`)
+  // Your own row offers neither disabling nor a reset.
+  const own = adminPage.getByTestId(`account-${admin.id}`)
+  await expect.poll(() => own.innerText()).toContain('This is you')
+  expect(await own.getByRole('button').count()).toBe(0)
+
+  await adminPage.getByRole('button', { name: `Make a password reset link for ${visitor.user.name}` }).click()
+  const link = await adminPage.getByTestId('password-reset-link').innerText()
+  expect(await adminPage.getByTestId('password-reset').innerText()).toContain(`Password reset link for ${visitor.user.name}`)
+
+  const context = await browser.newContext()
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(link)
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+  await expect.poll(() => page.locator('main').innerText()).toContain(visitor.user.email)
+  await page.getByLabel('New password').fill('short')
+  await page.getByRole('button', { name: 'Save the new password' }).click()
+  await expect.poll(() => page.locator('.error-summary, [role="alert"]').first().innerText().catch(() => '')).toContain('at least 12 characters')
+  await page.getByLabel('New password').fill('a new fictional passphrase')
+  await page.getByRole('button', { name: 'Save the new password' }).click()
+  await page.getByTestId('signed-in-as').waitFor()
+  expect(new URL(page.url()).pathname).toBe('/')
+
+  // The old password no longer works; the link is spent.
+  expect((await server.request('POST', '/api/session', { body: { email: visitor.user.email, password: visitor.password }, headers: { 'content-type': 'application/json' } })).status).toBe(401)
+  const again = await (await browser.newContext()).newPage()
+  await again.goto(link)
+  await again.getByRole('heading', { name: 'This link cannot be used' }).waitFor()
+  await again.context().close()
 })

@@ -170,6 +170,11 @@ it('"Exit this page" (the button, and Shift three times) leaves for a neutral si
     // Back goes to where the tab was before coregroup, never to the case.
     await page.goBack().catch(() => null)
     expect(page.url().startsWith(server.httpUrl)).toBe(false)
+    // And whoever opens coregroup next on this device is asked to sign in: the session ended.
+    const again = await page.context().newPage()
+    await again.goto(server.httpUrl)
+    await again.getByLabel('Email address').waitFor()
+    expect(await again.getByTestId('signed-in-as').count()).toBe(0)
   }
 })
 
@@ -188,6 +193,14 @@ it('the child fills in their views form, and it appears under "Voice of the chil
   expect(await editor.locator('p').first().innerText()).toBe('I like my new school')
   await expect.poll(() => meeting.save().getAttribute('data-state')).toBe('saved')
   expect(await axeProblems(page)).toEqual([])
+
+  // On the live minutes, the parent reads the child's words under the child's views, told what the page is.
+  const reader = await pageAs('parent')
+  await reader.goto(`${server.httpUrl}/meetings/${group.meeting.id}`)
+  await reader.getByTestId('family-minutes-intro').waitFor()
+  await expect.poll(() => reader.getByTestId('agenda-item-childs-views').getByTestId('voices-childs-views').innerText()).toContain('I like my new school')
+  expect(await reader.getByTestId('voices-childs-views').innerText()).toContain('Casey Brook’s views, in their own words')
+  expect(await axeProblems(reader)).toEqual([])
 
   // The social worker finalises the notes: the child's words are under the voice of the child.
   const finalised = await server.request('POST', `/api/meetings/${group.meeting.id}/finalise`, { as: group.as.socialWorker, headers: { origin: server.httpUrl } })
@@ -238,6 +251,26 @@ it('keeps nothing of the case on a family device, and no page a parent reaches s
   expect(kept.stored.filter((k) => k.startsWith('coregroup:api:'))).toEqual([])
 })
 
+it('shows the parent the whole plan in plain words: their status and notes labelled, no SMART advice meant for the professionals', async () => {
+  const page = await pageAs('parent', 768)
+  await page.goto(`${server.httpUrl}/cases/${group.caseRow.id}/plan`)
+  await page.getByTestId('family-plan-intro').waitFor()
+  await page.getByTestId('plan-row').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  expect(await page.getByRole('link', { name: 'Back to your family’s page' }).count()).toBe(1)
+  expect(await page.getByTestId('smart-check').count()).toBe(0)
+  // Their own action's status is a labelled control they can see the name of.
+  const own = group.plan.findIndex((r) => r.owner === group.people.parent.member.id) + 1
+  const status = page.getByLabel(`Status, action ${own}`)
+  expect(await status.evaluate((el) => el.tagName)).toBe('SELECT')
+  expect(await page.locator(`label[for="${await status.getAttribute('id')}"]`).isVisible()).toBe(true)
+  expect(await axeProblems(page)).toEqual([])
+  // The social worker still gets the SMART check.
+  const sw = await pageAs('socialWorker')
+  await sw.goto(`${server.httpUrl}/cases/${group.caseRow.id}/plan`)
+  await sw.getByTestId('smart-check').first().waitFor()
+})
+
 it('warns the social worker, not the family, when an action in the plan is hard to read', async () => {
   const hard = 'Participate constructively in the domestic abuse intervention programme'
   const plan = await MisbehavingClient.connect(`${server.syncUrl}/plan:${group.caseRow.id}`, group.as.socialWorker)
@@ -273,6 +306,13 @@ it.runIf(process.env.FAMILY_SHOTS)('screenshots of the family pages for the pare
       await page.getByTestId('family-views').waitFor()
       await page.waitForLoadState('networkidle')
       await page.screenshot({ path: `${dir}/family-views-${who}-${width}.png`, fullPage: true })
+      await page.goto(`${server.httpUrl}/meetings/${group.meeting.id}`)
+      await page.getByTestId('member-updates').waitFor()
+      await page.waitForLoadState('networkidle')
+      await page.screenshot({ path: `${dir}/family-minutes-${who}-${width}.png`, fullPage: true })
+      await page.goto(`${server.httpUrl}/cases/${group.caseRow.id}/plan`)
+      await page.waitForLoadState('networkidle')
+      await page.screenshot({ path: `${dir}/family-plan-${who}-${width}.png`, fullPage: true })
     }
   }
-})
+}, 300_000)

@@ -294,4 +294,64 @@ describe('the users page’s actions (administrators)', () => {
     expect((await server.request('POST', `/api/invitations/${fresh}/accept`, json({ password: 'a long fictional passphrase' }))).status).toBe(201)
     expect((await accounts()).invitations).toEqual([])
   })
+  it('a password reset link sets a new password once, signs the account out everywhere else, and replaces any earlier link', async () => {
+    server = await startTestServer()
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const teacher = await server.signUp({ name: 'Tess Teacher', email: 'tess@example.test' })
+    const mine = openClient(server.syncUrl, 'demo:reset', teacher)
+    clients.push(mine)
+    await mine.whenSynced()
+    const closed = new Promise<number>((resolve) => mine.on('closed', ({ code }) => resolve(code)))
+    const issue = async () => {
+      const res = await server.request('POST', `/api/users/${teacher.id}/password-reset`, { as: admin })
+      expect(res.status).toBe(201)
+      const body = (await res.json()) as { link: string; expiresAt: string }
+      expect(body.link).toMatch(new RegExp(`^${server.httpUrl}/reset/[A-Za-z0-9_-]{40,}$`))
+      return body.link.split('/reset/')[1]!
+    }
+
+    expect((await server.request('POST', `/api/users/${teacher.id}/password-reset`, { as: teacher })).status).toBe(403)
+    expect((await server.request('POST', '/api/users/no-such-account/password-reset', { as: admin })).status).toBe(404)
+    const first = await issue()
+    const token = await issue()
+    // The second link replaces the first; making a link changes nothing for the account yet.
+    expect((await server.request('GET', `/api/password-resets/${first}`)).status).toBe(404)
+    expect((await server.request('GET', '/api/session', { as: teacher })).status).toBe(200)
+    expect(await (await server.request('GET', `/api/password-resets/${token}`)).json()).toMatchObject({ name: 'Tess Teacher', email: 'tess@example.test' })
+
+    const short = await server.request('POST', `/api/password-resets/${token}`, json({ password: 'short' }))
+    expect(short.status).toBe(400)
+    expect(((await short.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toBe('Password must be at least 12 characters')
+    const done = await server.request('POST', `/api/password-resets/${token}`, json({ password: 'a new fictional passphrase' }))
+    expect(done.status).toBe(201)
+    expect(done.headers.get('set-cookie') ?? '').toMatch(/^cg_session=/)
+    expect(await closed).toBe(CloseCode.Unauthenticated)
+    expect((await server.request('GET', '/api/session', { as: teacher })).status).toBe(401)
+    expect((await server.request('POST', '/api/session', json({ email: teacher.email, password: teacher.password }))).status).toBe(401)
+    expect((await server.request('POST', '/api/session', json({ email: teacher.email, password: 'a new fictional passphrase' }))).status).toBe(201)
+    expect((await server.request('POST', `/api/password-resets/${token}`, json({ password: 'another fictional passphrase' }))).status).toBe(404)
+
+    // A disabled account gets no link; the trail says who made one and when it was used, by ids only.
+    expect((await server.request('PATCH', `/api/users/${teacher.id}`, { as: admin, body: { disabled: true } })).status).toBe(200)
+    expect((await server.request('POST', `/api/users/${teacher.id}/password-reset`, { as: admin })).status).toBe(409)
+    const events = await listAudit(server.db, {})
+    expect(events.filter((e) => e.event === 'password-reset-issued').map((e) => [e.userId, e.detail?.account])).toEqual([
+      [admin.id, teacher.id],
+      [admin.id, teacher.id],
+    ])
+    expect(events.find((e) => e.event === 'password-reset-used')?.userId).toBe(teacher.id)
+    expect(JSON.stringify(events)).not.toContain('tess@example.test')
+  })
+
+  it('a password reset link expires after a day', async () => {
+    let now = Date.now()
+    server = await startTestServer({ now: () => now })
+    const admin = await server.signUp({ accountRole: 'administrator' })
+    const teacher = await server.signUp()
+    const res = await server.request('POST', `/api/users/${teacher.id}/password-reset`, { as: admin })
+    const token = ((await res.json()) as { link: string }).link.split('/reset/')[1]!
+    now += 25 * 60 * 60 * 1000
+    expect((await server.request('GET', `/api/password-resets/${token}`)).status).toBe(404)
+    expect((await server.request('POST', `/api/password-resets/${token}`, json({ password: 'a new fictional passphrase' }))).status).toBe(404)
+  })
 })

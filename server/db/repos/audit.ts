@@ -17,6 +17,8 @@ export type AuditEventName =
   | 'invitation-withdrawn'
   | 'account-disabled'
   | 'account-enabled'
+  | 'password-reset-issued'
+  | 'password-reset-used'
   | 'document-opened'
   | 'document-refused'
   | 'update-rejected'

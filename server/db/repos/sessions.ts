@@ -1,9 +1,10 @@
 /**
- * Server-side sessions and one-time invitations. Tokens are stored as their sha256 only.
+ * Server-side sessions, one-time invitations and password-reset links. Tokens are stored as their
+ * sha256 only.
  * @module
  */
 import type { AccountRole } from '../../../schemas/roles.ts'
-import type { Db, InvitationsTable, SessionsTable } from '../schema.ts'
+import type { Db, InvitationsTable, PasswordResetsTable, SessionsTable } from '../schema.ts'
 
 export type SessionRow = SessionsTable
 export type InvitationRow = InvitationsTable & { account_role: AccountRole }
@@ -54,4 +55,24 @@ export async function listOpenInvitations(db: Db, authorityId: string): Promise<
 export async function deleteOpenInvitation(db: Db, id: string, authorityId: string): Promise<boolean> {
   const result = await db.deleteFrom('invitations').where('id', '=', id).where('authority_id', '=', authorityId).where('used_at', 'is', null).executeTakeFirst()
   return Number(result.numDeletedRows) === 1
+}
+
+export type PasswordResetRow = PasswordResetsTable
+
+/** Makes a reset link for an account; any earlier unused link of the account stops working. */
+export async function replacePasswordReset(db: Db, row: PasswordResetRow): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('password_resets').where('user_id', '=', row.user_id).where('used_at', 'is', null).execute()
+    await tx.insertInto('password_resets').values(row).execute()
+  })
+}
+
+export async function getPasswordReset(db: Db, id: string): Promise<PasswordResetRow | null> {
+  return (await db.selectFrom('password_resets').selectAll().where('id', '=', id).executeTakeFirst()) ?? null
+}
+
+/** Marks a reset link used; false when it was already used (a link works once, even in a race). */
+export async function usePasswordReset(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('password_resets').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

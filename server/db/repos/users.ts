@@ -59,6 +59,11 @@ export async function listUsers(db: Db, authorityId: string): Promise<User[]> {
   return rows.map((r) => parseRow(User, r))
 }
 
+/** Sets an account's password (already hashed). */
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute()
+}
+
 /** Saves a changed account (its name, role, or whether it is disabled). */
 export async function saveUser(db: Db, user: User): Promise<User> {
   const next = User.parse({ ...user, updatedAt: nowIso() })

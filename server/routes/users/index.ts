@@ -6,7 +6,7 @@
  * @module
  */
 import { Hono } from 'hono'
-import { AccountChangeInput, AccountsResponse, UserListResponse } from '../../../schemas/api/users.ts'
+import { AccountChangeInput, AccountsResponse, PasswordResetLinkResponse, UserListResponse } from '../../../schemas/api/users.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { listOpenInvitations } from '../../db/repos/sessions.ts'
 import { getUser, listUsers } from '../../db/repos/users.ts'
@@ -52,5 +52,13 @@ export function userRoutes(services: ApiServices) {
       if (target.id === admin.id && disabled) throw conflict('You cannot disable your own account: ask another administrator')
       await auth.setDisabled(target, disabled, admin.id)
       return c.json(await accounts(admin.authorityId))
+    })
+    // A one-time link, for the administrator to give the account's owner, to choose a new password.
+    .post('/:id/password-reset', async (c) => {
+      const admin = administrator(c)
+      const target = await getUser(db, idParam(c, 'id', 'Account'))
+      if (!target || target.authorityId !== admin.authorityId) throw notFound('Account')
+      const { token, expiresAt } = await auth.issuePasswordReset(target, admin.id)
+      return c.json(PasswordResetLinkResponse.parse({ link: `${new URL(c.req.url).origin}/reset/${token}`, expiresAt }), 201)
     })
 }
