@@ -18,6 +18,7 @@ import type { Identity } from '../collab/identity.ts'
 import { useLiveDocument } from '../collab/use-live-document.ts'
 import { LockIcon } from '../components/Icon.tsx'
 import { LiveDocument } from '../components/LiveDocument.tsx'
+import { longDate } from '../dates.ts'
 import { previousMeetingDate, useCaseMeetings } from '../plan/use-case-meetings.ts'
 import { usePlanDocument } from '../plan/use-plan-document.ts'
 import { ATTENDANCE, useAttendanceRows } from './AttendanceRegister.tsx'
@@ -89,6 +90,14 @@ function MeetingBody({ view, offline, identity, onChanged, intro, footer }: { vi
         </p>
       )}
       <MeetingHeader view={view} roles={roles} mayChooseRoles={mayChooseRoles} attendance={attendance} offline={offline} onChanged={onChanged} finalised={Boolean(live.control.finalisedVersion)} manages={isManager} />
+      {view.meeting.cancellation && (
+        <div className="notice notice--warning" data-testid="meeting-cancelled">
+          <p>
+            <strong>This core group was cancelled</strong> on {longDate(view.meeting.cancellation.date)}. The reason given: {view.meeting.cancellation.reason}
+          </p>
+          <p>Its minutes are kept as they were and can no longer be changed.</p>
+        </div>
+      )}
       {intro}
       {tabs.length > 1 && (
         <nav className="tabs" aria-label="Documents of this meeting">

@@ -22,6 +22,7 @@ export const MeetingView = z.object({
     venue: z.string().nullable().optional(),
     onlineLink: z.string().nullable().optional(),
     status: z.string().optional(),
+    cancellation: z.object({ reason: z.string(), date: z.string() }).nullable().optional(),
     chairMemberId: z.string().nullable(),
     noteTakerMemberId: z.string().nullable(),
   }),

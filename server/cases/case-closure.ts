@@ -4,7 +4,8 @@
  * read-only and kept (issue 15 §1). The lock goes the way every lock goes — the store's lock first (the
  * barrier every process's append checks), then `control`, which every open page follows — and is marked
  * as the plan's ending (`lockedBy['*'] = PLAN_ENDED_LOCK`), so reopening the case lifts exactly those
- * locks and leaves any lock a manager set before.
+ * locks and leaves any lock a manager set before. A cancelled meeting's minutes and notes are locked the
+ * same way, marked as its cancellation, and stay locked whatever happens to the case.
  * @module
  */
 import type * as Y from 'yjs'
@@ -19,6 +20,9 @@ import { controlStateOf } from '../sync/update-guard.ts'
 
 /** Who locked a document closed by the plan's ending (in `control.lockedBy`, where a member id would be). */
 export const PLAN_ENDED_LOCK = 'plan-ended'
+
+/** Who locked a cancelled meeting's minutes and notes: they are kept as they were, read-only, for good. */
+export const MEETING_CANCELLED_LOCK = 'meeting-cancelled'
 
 /** The documents of a case, given its meetings. */
 export function caseDocuments(caseId: string, meetings: readonly Pick<Meeting, 'id' | 'type'>[]): string[] {
@@ -36,13 +40,21 @@ function lockedByOf(doc: Y.Doc): Record<string, string | null> {
 
 /** Locks every document of the case whole that is not locked already, marked as the plan's ending. */
 export async function closeCaseDocuments(store: DocumentStore, rooms: Rooms, documents: readonly string[]): Promise<void> {
+  await lockWhole(store, rooms, documents, PLAN_ENDED_LOCK)
+}
+
+/**
+ * Locks each document whole that is not locked already, marked with `marker` in `lockedBy['*']` (the
+ * plan's ending, a meeting's cancellation), so that whatever lifts the lock lifts only its own.
+ */
+export async function lockWhole(store: DocumentStore, rooms: Rooms, documents: readonly string[], marker: string): Promise<void> {
   for (const name of documents) {
     const room = await rooms.get(name)
     if (controlStateOf(room.doc).locked) continue
     await store.setLock(name, null, true)
     await room.applyServerChange((doc) => {
       const control = doc.getMap(CONTROL_SECTION)
-      control.set('lockedBy', { ...lockedByOf(doc), [WHOLE_DOCUMENT_LOCK]: PLAN_ENDED_LOCK })
+      control.set('lockedBy', { ...lockedByOf(doc), [WHOLE_DOCUMENT_LOCK]: marker })
       control.set('locked', true)
     })
   }

@@ -2,7 +2,7 @@
  * Running a case over months, in Chromium (issue 15): the social worker books a review conference and
  * the joint report's dates appear on the case page; changing the note taker on the case page moves
  * write access in the open meeting page of the person gaining and then losing the role; the team
- * manager's page of the team's cases.
+ * manager's page of the team's cases; cancelling a core group locks its open minutes.
  */
 import { CLIENT_DIR } from './support/client-dir.ts'
 import type { Browser, BrowserContext } from 'playwright-core'
@@ -118,4 +118,26 @@ it('the team manager’s page lists the team’s cases, most overdue first, sort
   const teacher = await pageAs('teacher')
   await teacher.page.goto(`${server.httpUrl}/team`)
   await expect.poll(() => teacher.page.locator('main').innerText()).toContain('You are not the team manager of any open case.')
+})
+
+it('cancelling a core group on the case page makes its open minutes read-only at once, and its page says why', async () => {
+  const meeting = await createMeeting(server, group.as.socialWorker, group.caseRow.id, { type: 'subsequent', date: addDays(today(), 20) })
+  const own = `update:${group.people.teacher.member.id}`
+  const teacher = await pageAs('teacher')
+  await teacher.openMeeting(meeting.id, own)
+  await expect.poll(() => teacher.isEditable(own)).toBe(true)
+
+  const sw = await pageAs('socialWorker')
+  await sw.page.goto(`${server.httpUrl}/cases/${group.caseRow.id}`)
+  const item = sw.page.locator(`#meeting-${meeting.id}`)
+  await item.getByText('Change this meeting', { exact: true }).click()
+  const form = item.getByRole('form', { name: 'Cancel this core group' })
+  await form.getByLabel('Why it is cancelled').fill('The family have moved to a refuge this week')
+  await form.getByRole('button', { name: 'Cancel this core group' }).click()
+
+  await expect.poll(() => teacher.isEditable(own), { timeout: 20_000 }).toBe(false)
+  await teacher.page.reload()
+  const notice = teacher.page.getByTestId('meeting-cancelled')
+  await expect.poll(() => notice.innerText().catch(() => '')).toContain('This core group was cancelled')
+  expect(await notice.innerText()).toContain('The family have moved to a refuge this week')
 })

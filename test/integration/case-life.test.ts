@@ -209,6 +209,9 @@ describe('meetings', () => {
     expect(noReason.status).toBe(400)
     expect(fieldsOf(await noReason.json()).reason).toBe('Give the reason the core group is cancelled')
     expect((await server.request('POST', `/api/meetings/${meeting.id}/cancel`, { as: teacher, body: { reason: 'x' } })).status).toBe(403)
+    const name = `meeting:${meeting.id}`
+    const client = openClient(server.syncUrl, name, teacher)
+    await client.whenSynced()
     const cancelled = await expectStatus<MeetingDetailResponse>(
       await server.request('POST', `/api/meetings/${meeting.id}/cancel`, { as: lead, body: { reason: 'The family were in hospital' } }),
       200,
@@ -220,6 +223,16 @@ describe('meetings', () => {
     expect(detail.proposal?.type).toBe('first')
     expect(detail.dueItems.find((d) => d.key === 'first-core-group')?.status).not.toBe('met')
     expect((await listAudit(server.db, { caseId })).some((e) => e.event === 'meeting-cancelled')).toBe(true)
+    // Its minutes and notes are kept as they were, read-only: the open page is told, and a write is refused.
+    await waitFor(() => client.doc.getMap('control').get('locked') === true, 10_000, 'the cancelled minutes locked')
+    const own = `update:${detail.members.find((m) => m.userId === teacher.id)!.id}`
+    const refused = new Promise<string>((resolve) => client.on('rejected', (r: { reason: string }) => resolve(r.reason)))
+    typeInto(client.doc, own, 'after the cancellation')
+    expect(await refused).toBe('locked')
+    expect((await server.rooms.get(name)).doc.getXmlFragment(own).toString()).not.toContain('after the cancellation')
+    expect((await server.store.locks(`${name}:restricted`)).locked).toBe(true)
+    expect((await server.rooms.get(name)).doc.getMap('control').get('lockedBy')).toMatchObject({ '*': 'meeting-cancelled' })
+    client.destroy()
   })
 })
 

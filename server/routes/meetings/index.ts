@@ -15,6 +15,7 @@ import { PROFESSIONAL_ROLES } from '../../../schemas/roles.ts'
 import { agendaFor } from '../../../schemas/templates/index.ts'
 import { requireAuth, type AppEnv } from '../../auth/middleware.ts'
 import { manageableCase, readableCase, type CaseAccess } from '../../cases/case-access.ts'
+import { lockWhole, MEETING_CANCELLED_LOCK } from '../../cases/case-closure.ts'
 import { closeMeetingSockets, closePlanSockets } from '../../cases/close-sockets.ts'
 import { checkMeetingRoles } from '../../cases/meeting-roles.ts'
 import { recordAudit } from '../../db/repos/audit.ts'
@@ -113,6 +114,8 @@ export function meetingRoutes(services: ApiServices) {
         throw conflict(current.status === 'cancelled' ? 'This core group is already cancelled' : 'A core group that has been held cannot be cancelled')
       }
       const saved = await saveMeeting(db, parseMerged(Meeting, { ...current, status: 'cancelled', cancellation: { reason, date: access.today, by: user.id } }))
+      // Nothing more is written for a meeting that will not happen: its minutes and notes are kept, read-only.
+      await lockWhole(services.store, rooms, [`meeting:${saved.id}`, `meeting:${saved.id}:restricted`], MEETING_CANCELLED_LOCK)
       // Its chair and note taker no longer edit the plan today (meetingInProgress leaves it out).
       if (current.date === access.today) closePlanSockets(rooms, saved.caseId, await meetingRunners(db, current))
       await recordAudit(db, {
