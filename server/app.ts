@@ -11,7 +11,6 @@ import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { ApiErrorCode } from '../schemas/api/errors.ts'
 import { MAX_FRAME_BYTES } from '../schemas/limits.ts'
-import { CloseCode } from '../schemas/protocol.ts'
 import { AuthService, DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth/auth-service.ts'
 import { authenticate, type AppEnv } from './auth/middleware.ts'
 import type { Db } from './db/schema.ts'
@@ -50,9 +49,10 @@ export function createApp(options: AppOptions) {
   const auth = new AuthService(options.db, { ...DEFAULT_AUTH_SETTINGS, ...options.authSettings }, options.now)
   // Demo documents are kept per authority in a sandbox store of their own, never in the real one.
   const rooms = new Rooms(options.store, { idleUnloadMs: options.idleUnloadMs, hooks: permissionHooks(options.db), fanout: options.fanout, sandbox: sandboxOption() })
-  // A session that ends (sign-out, expiry) takes its open documents with it.
-  auth.onSessionEnded((sessionId) => {
-    rooms.closeWhere((conn) => conn.identity.sessionId === sessionId, CloseCode.Unauthenticated, 'session ended')
+  // A session that ends (sign-out, expiry, a disabled account, a password reset) takes its open
+  // documents with it, in every process at once (the periodic session check catches a missed message).
+  auth.onSessionEnded((sessionId, userId) => {
+    rooms.changeAccess({ userIds: [userId], sessionIds: [sessionId], left: true, reason: 'session ended' })
   })
   const services = { db: options.db, store: options.store, auth, rooms }
   const sweep = setInterval(() => void sweepSessions(auth, rooms), options.sessionSweepMs ?? 30_000)

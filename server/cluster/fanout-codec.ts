@@ -25,6 +25,7 @@ const AccessChangeJson = z.strictObject({
   userIds: z.array(z.string().max(200)).max(1000),
   caseId: z.string().max(200).optional(),
   docs: z.array(z.string().max(500)).max(100).optional(),
+  sessionIds: z.array(z.string().max(200)).max(1000).optional(),
   left: z.boolean(),
   reason: z.string().max(120),
 }) satisfies z.ZodType<AccessChange>

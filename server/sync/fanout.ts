@@ -30,13 +30,19 @@ export type FanoutMessage =
 
 /**
  * Who may no longer do what they could when their sockets opened: the connections of `userIds` —
- * to any document of `caseId` when given, to `docs` when given — are closed, `Forbidden` when they
+ * to any document of `caseId` when given, to `docs` when given, of `sessionIds` when given — are
+ * closed, `Unauthenticated` when their session ended, `Forbidden` when they
  * `left` (the client stops), `AccessChanged` otherwise (the client reconnects with its new access).
  */
 export interface AccessChange {
   userIds: string[]
   caseId?: string
   docs?: string[]
+  /**
+   * Only the connections of these sessions, which have ended (sign-out, expiry, a disabled account, a
+   * password reset): they close `Unauthenticated` (the page goes to sign-in) in every process at once.
+   */
+  sessionIds?: string[]
   left: boolean
   /** The close reason (for the client's log). */
   reason: string

@@ -84,6 +84,20 @@ describe('access changes across processes', () => {
     expect(elsewhere.closes).toEqual([])
   })
 
+  it('closes an ended session’s connections in every process, Unauthenticated, and no other session’s', async () => {
+    const { one, two } = setup()
+    const ended = socket()
+    const sameUserOtherSession = socket()
+    const here = socket()
+    ;(await two.get('demo:s')).join(ended.socket, { userId: 'u1', sessionId: 'sess_a' })
+    ;(await two.get('demo:s')).join(sameUserOtherSession.socket, { userId: 'u1', sessionId: 'sess_b' })
+    ;(await one.get('demo:s')).join(here.socket, { userId: 'u1', sessionId: 'sess_a' })
+    expect(one.changeAccess({ userIds: ['u1'], sessionIds: ['sess_a'], left: true, reason: 'session ended' })).toBe(1)
+    expect(here.closes).toEqual([CloseCode.Unauthenticated])
+    expect(ended.closes).toEqual([CloseCode.Unauthenticated])
+    expect(sameUserOtherSession.closes).toEqual([])
+  })
+
   it('runs the access re-check periodically, one run at a time, until closeAll', async () => {
     const { two } = setup()
     let runs = 0

@@ -168,12 +168,14 @@ export class Rooms {
   private closeAffected(change: AccessChange): number {
     const users = new Set(change.userIds)
     const docs = change.docs && new Set(change.docs)
+    const sessions = change.sessionIds && new Set(change.sessionIds)
     return this.closeWhere(
       (conn, room) =>
         users.has(conn.identity.userId) &&
         (change.caseId === undefined || conn.identity.access?.caseId === change.caseId) &&
-        (docs === undefined || docs.has(room.name)),
-      change.left ? CloseCode.Forbidden : CloseCode.AccessChanged,
+        (docs === undefined || docs.has(room.name)) &&
+        (sessions === undefined || (conn.identity.sessionId !== undefined && sessions.has(conn.identity.sessionId))),
+      sessions ? CloseCode.Unauthenticated : change.left ? CloseCode.Forbidden : CloseCode.AccessChanged,
       change.reason,
     )
   }

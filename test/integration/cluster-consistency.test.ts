@@ -1,7 +1,8 @@
 /**
  * Consistent across processes (issue 9 §7), against the machine's real PostgreSQL and Redis, with two
  * in-process server nodes sharing one test schema: access taken away on one node closes the sockets on
- * the other (broadcast, and the periodic re-check for what a broadcast missed); an update a node
+ * the other (broadcast, and the periodic re-check for what a broadcast missed), and so does a session
+ * ended on one (sign-out, a disabled account); an update a node
  * committed but never published reaches the other node's clients anyway (the fan-out sequence gap);
  * a lock set on one node holds on the other even while that one is cut off from Redis (the store
  * reads it in the append's own transaction).
@@ -126,6 +127,27 @@ describe.skipIf(!enabled)('access taken away on one node', () => {
     expect((await api(one, lead, 'PATCH', path('healthVisitor'), { optedOutDate: today })).status).toBe(200)
     await waitFor(() => visitor.closedWith() !== null, 5_000, "the health visitor's socket on the other node to close")
     expect(visitor.closedWith()).toBe(CloseCode.Forbidden)
+    await sleep(200)
+    expect(parent.closedWith()).toBeNull()
+  })
+
+  it('a session ended on one node (signed out, or the account disabled) closes its sockets on the other at once, Unauthenticated', async () => {
+    const [one, two] = await startNodes([REDIS_URL!, REDIS_URL!])
+    const group = await seedGroup(one)
+    const doc = `meeting:${group.meeting.id}`
+    const teacherSession = await signInAs(one, group, 'teacher')
+    const teacher = await socketOn(two, doc, teacherSession)
+    const visitor = await socketOn(two, doc, await signInAs(two, group, 'healthVisitor'))
+    const parent = await socketOn(two, doc, await signInAs(two, group, 'parent'))
+
+    expect((await api(one, teacherSession, 'DELETE', '/api/session', undefined)).status).toBe(204)
+    await waitFor(() => teacher.closedWith() !== null, 5_000, "the teacher's socket on the other node to close")
+    expect(teacher.closedWith()).toBe(CloseCode.Unauthenticated)
+
+    const admin = await signIn(one.httpUrl)
+    expect((await api(one, admin, 'PATCH', `/api/users/${group.people.healthVisitor.user.id}`, { disabled: true })).status).toBe(200)
+    await waitFor(() => visitor.closedWith() !== null, 5_000, "the disabled health visitor's socket on the other node to close")
+    expect(visitor.closedWith()).toBe(CloseCode.Unauthenticated)
     await sleep(200)
     expect(parent.closedWith()).toBeNull()
   })
