@@ -21,6 +21,7 @@ import { LiveDocument } from '../components/LiveDocument.tsx'
 import { previousMeetingDate, useCaseMeetings } from '../plan/use-case-meetings.ts'
 import { usePlanDocument } from '../plan/use-plan-document.ts'
 import { ATTENDANCE, useAttendanceRows } from './AttendanceRegister.tsx'
+import { DecisionsInPrinciple } from './DecisionsInPrinciple.tsx'
 import { MeetingHeader } from './MeetingHeader.tsx'
 import { useMeetingView, type MeetingView } from './meeting-view.ts'
 import { MinutesWorkspace } from './MinutesWorkspace.tsx'
@@ -80,6 +81,7 @@ function MeetingBody({ view, offline, identity, onChanged }: { view: MeetingView
         </p>
       )}
       <MeetingHeader view={view} roles={roles} mayChooseRoles={mayChooseRoles} attendance={attendance} offline={offline} onChanged={onChanged} finalised={Boolean(live.control.finalisedVersion)} manages={isManager} />
+      {view.meeting.socialWorkerAbsent && <DecisionsInPrinciple meetingId={view.meeting.id} meeting={view.meeting} roles={roles} viewer={view.viewer} offline={offline} />}
       {tabs.length > 1 && (
         <nav className="tabs" aria-label="Documents of this meeting">
           {tabs.map(([key, label]) => (
