@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DecisionListResponse, DecisionResponse, PendingDecisionsResponse } from '../../schemas/api/decisions.ts'
 import type { ApiErrorBody } from '../../schemas/api/errors.ts'
 import { SOCIAL_WORKER_PRESENT_MESSAGE } from '../../schemas/decisions/decision-rules.ts'
-import { expectStatus } from '../support/case-factories.ts'
+import { addMember, expectStatus } from '../support/case-factories.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 
@@ -123,9 +123,18 @@ describe('decisions in principle', () => {
     expect(decisions.map((d) => [d.id, d.recordedByYou])).toEqual([[decision.id, true]])
   })
 
+  it('the deputy lead records one without chairing or taking notes; another origin is refused', async () => {
+    const deputy = await server.signUp({ name: 'Dee Deputy' })
+    await addMember(server, group.as.socialWorker, group.caseRow.id, { name: 'Dee Deputy', role: 'deputy-lead', userId: deputy.id, optedInDate: group.people.socialWorker.member.optedInDate })
+    const path = `/api/meetings/${meetingId}/decisions`
+    await expectStatus(await server.request('POST', path, { as: deputy, body: { text: 'Nursery place every morning' }, headers: { origin: 'http://evil.example' } }), 403)
+    const { decision } = await expectStatus<DecisionResponse>(await server.request('POST', path, { as: deputy, body: { text: 'Nursery place every morning' }, headers: { origin: server.httpUrl } }), 201)
+    expect(decision.recordedBy).toEqual({ userId: deputy.id, name: 'Dee Deputy' })
+  })
+
   it('the audit trail records both events with ids only, never the text', async () => {
     const rows = await server.db.selectFrom('audit_events').selectAll().where('event', 'in', ['decision-recorded', 'decision-signed-off']).orderBy('seq').execute()
-    expect(rows.map((r) => r.event)).toEqual(['decision-recorded', 'decision-signed-off', 'decision-recorded'])
+    expect(rows.map((r) => r.event)).toEqual(['decision-recorded', 'decision-signed-off', 'decision-recorded', 'decision-recorded'])
     expect(JSON.parse(rows[1]!.detail!)).toEqual({ meetingId, decisionId, outcome: 'agreed' })
     expect(rows[0]).toMatchObject({ case_id: group.caseRow.id, user_id: group.as.healthVisitor.id, doc: `meeting:${meetingId}` })
     for (const r of rows) {
@@ -133,6 +142,7 @@ describe('decisions in principle', () => {
       expect(all).not.toContain('secret-phrase-42')
       expect(all).not.toContain('Agreed for this weekend')
       expect(all).not.toContain('supervised')
+      expect(all).not.toContain('Nursery')
     }
   })
 })
