@@ -2,13 +2,14 @@
  * Decisions in principle in Chromium (seed 003, issue 15 §2): at a core group whose social worker is
  * absent, the chair records a decision on the meeting page (an empty one is named in the error
  * summary); it shows as waiting, appears on the team manager's /team page linked to its meeting, and
- * the team manager agrees with a note; the meeting page then says who agreed.
+ * the team manager agrees with a note; the meeting page then says who agreed. Both parts pass axe.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DecisionListResponse } from '../../schemas/api/decisions.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
+import { axeProblemsIn } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { CLIENT_DIR } from './support/client-dir.ts'
 
@@ -64,6 +65,7 @@ it('a decision recorded on the meeting page is agreed by the team manager on /te
   await chair.getByTestId('decision-saved').waitFor()
   const item = panel.getByTestId('decisions-list').getByRole('listitem').filter({ hasText: TEXT })
   await expect.poll(() => item.innerText()).toContain('Waiting for the team manager')
+  expect(await axeProblemsIn(chair, '[data-testid="decisions-in-principle"]')).toEqual([])
 
   const manager = await pageAs(group.as.teamManager)
   await manager.goto(`${server.httpUrl}/team`)
@@ -72,6 +74,7 @@ it('a decision recorded on the meeting page is agreed by the team manager on /te
   const waiting = pending.getByRole('listitem').filter({ hasText: TEXT })
   expect(await waiting.innerText()).toContain(`Recorded by ${group.people.healthVisitor.member.name}`)
   expect(await waiting.getByRole('link').getAttribute('href')).toBe(`/meetings/${group.meeting.id}`)
+  expect(await axeProblemsIn(manager, '[data-testid="pending-decisions"]')).toEqual([])
   await waiting.getByLabel('Note (optional)').fill('Agreed; review at the next core group')
   await waiting.getByRole('button', { name: 'Agree', exact: true }).click()
   await expect.poll(() => manager.getByTestId('sign-off-done').innerText()).toContain('You agreed')
