@@ -10,6 +10,7 @@
 import { useState } from 'react'
 import { parseDocumentName } from '../../schemas/documents.ts'
 import { documentLayout, type LayoutMember } from '../../schemas/layout.ts'
+import { leadSocialWorkerAbsent } from '../../schemas/meeting/attendance.ts'
 import { meetingInProgress } from '../../schemas/plan/meeting-in-progress.ts'
 import { canReadPlan } from '../../schemas/plan/plan-rules.ts'
 import type { Viewer } from '../../schemas/permissions.ts'
@@ -57,6 +58,8 @@ function MeetingBody({ view, offline, identity, onChanged }: { view: MeetingView
   const live = useLiveDocument(minutesName, identity, titleOf)
   const roles = live.meta.meetingRoles ?? view.meetingRoles
   const attendance = useAttendanceRows(live.sync)
+  // The register says so live; the stored meeting after a reload or a manager's change (the server decides).
+  const socialWorkerAbsent = view.meeting.socialWorkerAbsent === true || leadSocialWorkerAbsent(members, attendance) === true
 
   const readsPlan = canReadPlan(viewer)
   const plan = usePlanDocument(view.case.id, identity, readsPlan)
@@ -81,7 +84,7 @@ function MeetingBody({ view, offline, identity, onChanged }: { view: MeetingView
         </p>
       )}
       <MeetingHeader view={view} roles={roles} mayChooseRoles={mayChooseRoles} attendance={attendance} offline={offline} onChanged={onChanged} finalised={Boolean(live.control.finalisedVersion)} manages={isManager} />
-      {view.meeting.socialWorkerAbsent && <DecisionsInPrinciple meetingId={view.meeting.id} meeting={view.meeting} roles={roles} viewer={view.viewer} offline={offline} />}
+      {socialWorkerAbsent && <DecisionsInPrinciple meetingId={view.meeting.id} meeting={{ status: view.meeting.status, socialWorkerAbsent }} roles={roles} viewer={view.viewer} offline={offline} />}
       {tabs.length > 1 && (
         <nav className="tabs" aria-label="Documents of this meeting">
           {tabs.map(([key, label]) => (
