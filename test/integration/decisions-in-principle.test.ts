@@ -12,6 +12,7 @@ import { SOCIAL_WORKER_PRESENT_MESSAGE } from '../../schemas/decisions/decision-
 import { addMember, expectStatus } from '../support/case-factories.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
+import { insertDecision, signOffDecision } from '../../server/db/repos/decisions.ts'
 
 let server: TestServer
 let group: CoreGroupFixture
@@ -132,9 +133,30 @@ describe('decisions in principle', () => {
     expect(decision.recordedBy).toEqual({ userId: deputy.id, name: 'Dee Deputy' })
   })
 
+  it('two sign-offs at once: one wins, the other is refused (409)', async () => {
+    const { decision } = await expectStatus<DecisionResponse>(await post('healthVisitor', `/api/meetings/${meetingId}/decisions`, { text: 'Weekly joint visit by the health visitor and the school' }), 201)
+    const answers = await Promise.all([
+      post('teamManager', `/api/decisions/${decision.id}/sign-off`, { outcome: 'agreed' }),
+      post('teamManager', `/api/decisions/${decision.id}/sign-off`, { outcome: 'not-agreed' }),
+    ])
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409])
+    const winner = (await answers.find((r) => r.status === 200)!.json()) as DecisionResponse
+    const list = await expectStatus<DecisionListResponse>(await get('teacher', `/api/meetings/${meetingId}/decisions`), 200)
+    expect(list.decisions.find((d) => d.id === decision.id)?.signOff?.outcome).toBe(winner.decision.signOff?.outcome)
+  })
+
+  it('the store signs a decision off once: a second sign-off that got past the route’s check changes nothing', async () => {
+    const stored = await insertDecision(server.db, { caseId: group.caseRow.id, meetingId, text: 'Stored directly', recordedBy: group.as.healthVisitor.id })
+    const first = await signOffDecision(server.db, stored.id, { by: group.as.teamManager.id, outcome: 'not-agreed', note: null })
+    expect(first?.signOff?.outcome).toBe('not-agreed')
+    expect(await signOffDecision(server.db, stored.id, { by: group.as.teamManager.id, outcome: 'agreed', note: 'late' })).toBeNull()
+    const list = await expectStatus<DecisionListResponse>(await get('teacher', `/api/meetings/${meetingId}/decisions`), 200)
+    expect(list.decisions.find((d) => d.id === stored.id)?.signOff).toMatchObject({ outcome: 'not-agreed', note: null })
+  })
+
   it('the audit trail records both events with ids only, never the text', async () => {
     const rows = await server.db.selectFrom('audit_events').selectAll().where('event', 'in', ['decision-recorded', 'decision-signed-off']).orderBy('seq').execute()
-    expect(rows.map((r) => r.event)).toEqual(['decision-recorded', 'decision-signed-off', 'decision-recorded', 'decision-recorded'])
+    expect(rows.map((r) => r.event)).toEqual(['decision-recorded', 'decision-signed-off', 'decision-recorded', 'decision-recorded', 'decision-recorded', 'decision-signed-off'])
     expect(JSON.parse(rows[1]!.detail!)).toEqual({ meetingId, decisionId, outcome: 'agreed' })
     expect(rows[0]).toMatchObject({ case_id: group.caseRow.id, user_id: group.as.healthVisitor.id, doc: `meeting:${meetingId}` })
     for (const r of rows) {
@@ -143,6 +165,7 @@ describe('decisions in principle', () => {
       expect(all).not.toContain('Agreed for this weekend')
       expect(all).not.toContain('supervised')
       expect(all).not.toContain('Nursery')
+      expect(all).not.toContain('joint visit')
     }
   })
 })
