@@ -15,3 +15,12 @@ export function longDate(iso: string): string {
 export function dayAndDate(iso: string): string {
   return isIsoDate(iso) ? `${WEEKDAYS[dayOfWeek(iso)]} ${formatLongDate(iso)}` : iso
 }
+
+/** A server timestamp as UK wall-clock time: `3 March 2026 at 14:05`. */
+export function ukDateTime(timestamp: string): string {
+  const d = new Date(timestamp)
+  if (Number.isNaN(d.getTime())) return timestamp
+  const date = d.toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' })
+  const time = d.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })
+  return `${date} at ${time}`
+}

@@ -10,6 +10,7 @@
 import { useState, type ReactNode } from 'react'
 import { parseDocumentName } from '../../schemas/documents.ts'
 import { documentLayout, type LayoutMember } from '../../schemas/layout.ts'
+import { leadSocialWorkerAbsent } from '../../schemas/meeting/attendance.ts'
 import { meetingInProgress } from '../../schemas/plan/meeting-in-progress.ts'
 import { canReadPlan } from '../../schemas/plan/plan-rules.ts'
 import type { Viewer } from '../../schemas/permissions.ts'
@@ -22,6 +23,7 @@ import { longDate } from '../dates.ts'
 import { previousMeetingDate, useCaseMeetings } from '../plan/use-case-meetings.ts'
 import { usePlanDocument } from '../plan/use-plan-document.ts'
 import { ATTENDANCE, useAttendanceRows } from './AttendanceRegister.tsx'
+import { DecisionsInPrinciple } from './DecisionsInPrinciple.tsx'
 import { MeetingHeader } from './MeetingHeader.tsx'
 import { useMeetingView, type MeetingView } from './meeting-view.ts'
 import { MinutesWorkspace } from './MinutesWorkspace.tsx'
@@ -66,6 +68,8 @@ function MeetingBody({ view, offline, identity, onChanged, intro, footer }: { vi
   const live = useLiveDocument(minutesName, identity, titleOf)
   const roles = live.meta.meetingRoles ?? view.meetingRoles
   const attendance = useAttendanceRows(live.sync)
+  // The register says so live; the stored meeting after a reload or a manager's change (the server decides).
+  const socialWorkerAbsent = view.meeting.socialWorkerAbsent === true || leadSocialWorkerAbsent(members, attendance) === true
 
   const readsPlan = canReadPlan(viewer)
   const plan = usePlanDocument(view.case.id, identity, readsPlan)
@@ -99,6 +103,7 @@ function MeetingBody({ view, offline, identity, onChanged, intro, footer }: { vi
         </div>
       )}
       {intro}
+      {socialWorkerAbsent && <DecisionsInPrinciple meetingId={view.meeting.id} meeting={{ status: view.meeting.status, socialWorkerAbsent }} roles={roles} viewer={view.viewer} offline={offline} />}
       {tabs.length > 1 && (
         <nav className="tabs" aria-label="Documents of this meeting">
           {tabs.map(([key, label]) => (

@@ -25,6 +25,8 @@ export const MeetingView = z.object({
     cancellation: z.object({ reason: z.string(), date: z.string() }).nullable().optional(),
     chairMemberId: z.string().nullable(),
     noteTakerMemberId: z.string().nullable(),
+    /** Missing in copies kept before it was shown: taken as present. */
+    socialWorkerAbsent: z.boolean().optional(),
   }),
   case: z.object({ id: z.string(), familyName: z.string(), children: z.array(z.object({ name: z.string() })).default([]) }),
   agenda: z.array(AgendaItem),

@@ -2,7 +2,8 @@
  * The team manager's oversight (issue 15 §7): every case they manage (every case of the authority for an
  * administrator) with what is overdue or due soon across all of them, sortable, and how many cases are
  * over each deadline — drift across a caseload is what the seeds warn against. Read from the dashboard
- * API, which computes the same due items the case page shows.
+ * API, which computes the same due items the case page shows. Above them, the decisions in principle
+ * waiting for the team manager's sign-off (seed 003).
  * @module
  */
 import { useState } from 'react'
@@ -13,6 +14,7 @@ import { useApi } from '../api/use-api.ts'
 import { LoadFailed } from '../components/LoadFailed.tsx'
 import { dayAndDate } from '../dates.ts'
 import { useSession } from '../session.ts'
+import { DecisionsAwaitingSignOff } from './team/DecisionsAwaitingSignOff.tsx'
 
 type SortKey = 'overdue' | 'dueSoon' | 'family' | 'nextMeeting'
 
@@ -67,6 +69,7 @@ export function TeamPage() {
           ? 'You are not the team manager of any open case.'
           : `${cases.length} open ${cases.length === 1 ? 'case' : 'cases'}; ${cases.filter((k) => k.counts.overdue > 0).length} with something overdue.`}
       </p>
+      <DecisionsAwaitingSignOff />
       {over.length > 0 && (
         <section aria-labelledby="over-title">
           <h2 className="section-title" id="over-title">

@@ -184,6 +184,28 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute()
     },
   },
+  '0005_decisions_in_principle': {
+    // Decisions in principle (seed 003): recorded at a core group whose social worker is absent, then
+    // signed off by the case's team manager, agreeing or not (fixed once signed off). Text lives here,
+    // never in the audit trail.
+    async up(db) {
+      await db.schema
+        .createTable('decisions_in_principle')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('recorded_by', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('signed_off_by', 'text')
+        .addColumn('signed_off_at', 'text')
+        .addColumn('outcome', 'text')
+        .addColumn('note', 'text')
+        .execute()
+      await db.schema.createIndex('decisions_by_meeting').on('decisions_in_principle').columns(['meeting_id', 'recorded_at']).execute()
+      await db.schema.createIndex('decisions_by_case').on('decisions_in_principle').columns(['case_id', 'signed_off_at']).execute()
+    },
+  },
   '0006_password_resets': {
     // Password-reset links an administrator makes for an account (issue 15 §8), stored as the token's sha256.
     async up(db) {

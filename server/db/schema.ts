@@ -179,6 +179,23 @@ export interface ReportMergesTable {
   merged_by: string
 }
 
+/** A decision in principle (seed 003); the sign-off columns are null until the team manager signs it off. */
+export interface DecisionsInPrincipleTable {
+  id: string
+  case_id: string
+  meeting_id: string
+  text: string
+  /** User id. */
+  recorded_by: string
+  recorded_at: string
+  /** User id of the team manager who signed it off. */
+  signed_off_by: string | null
+  signed_off_at: string | null
+  /** `agreed` or `not-agreed`; null while waiting. */
+  outcome: string | null
+  note: string | null
+}
+
 export interface Database {
   authorities: AuthoritiesTable
   users: UsersTable
@@ -193,6 +210,7 @@ export interface Database {
   reports: ReportsTable
   report_contributions: ReportContributionsTable
   report_merges: ReportMergesTable
+  decisions_in_principle: DecisionsInPrincipleTable
   versions: VersionsTable
   version_documents: VersionDocumentsTable
   version_reopenings: VersionReopeningsTable

@@ -11,6 +11,8 @@ import type { Rooms } from '../sync/rooms.ts'
 import { auditRoutes } from './audit/index.ts'
 import { caseRoutes } from './cases/index.ts'
 import { dashboardRoutes } from './dashboard/index.ts'
+import { decisionRoutes, meetingDecisionRoutes } from './decisions/index.ts'
+import { teamRoutes } from './decisions/team.ts'
 import { invitationRoutes } from './invitations/index.ts'
 import { passwordResetRoutes } from './password-resets/index.ts'
 import { lockRoutes } from './locks/index.ts'
@@ -39,6 +41,9 @@ export function apiRoutes(services: ApiServices) {
     .route('/cases', caseRoutes(services))
     .route('/meetings', meetingRoutes(services))
     .route('/meetings', finaliseRoutes(services))
+    .route('/meetings', meetingDecisionRoutes(services))
+    .route('/decisions', decisionRoutes(services))
+    .route('/team', teamRoutes(services))
     .route('/versions', versionRoutes(services))
     .route('/reports', reportRoutes(services))
     .route('/settings', settingsRoutes(services))
