@@ -58,3 +58,14 @@ export const AuditTrailResponse = z.object({
   kinds: z.array(z.object({ event: z.string(), label: z.string() })),
 })
 export type AuditTrailResponse = z.infer<typeof AuditTrailResponse>
+
+/** The query string for the filters chosen (empty ones left out), for the page and its CSV link alike. */
+export function auditQueryString(filters: { person?: string; kind?: string; from?: string; to?: string }): string {
+  const params = new URLSearchParams()
+  for (const key of ['person', 'kind', 'from', 'to'] as const) {
+    const value = filters[key]
+    if (value) params.set(key, value)
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
