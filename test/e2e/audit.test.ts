@@ -1,7 +1,7 @@
 /**
  * The audit trail in words, in Chromium (issue 15 §9): the lead social worker opens the audit page
  * from the case, sees the teacher by name and their update by title, filters by person, meets the
- * empty state, and downloads the CSV with the same filters under a name with no personal details.
+ * empty state, and downloads the CSV (the page axe-core clean) with the same filters under a name with no personal details.
  */
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -12,6 +12,7 @@ import { openClient } from '../support/clients.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { addDays, today } from '../support/dates.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
+import { axeProblems } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { CLIENT_DIR } from './support/client-dir.ts'
 
@@ -65,6 +66,7 @@ it('the social worker reads the trail in words, filters by person and downloads 
   expect(text).toContain('Sam Okafor')
   expect(text).toContain('Locked the section')
   expect(text).not.toContain(group.people.teacher.member.id)
+  expect(await axeProblems(page)).toEqual([])
 
   // Filter by person: only the teacher's events are left.
   const filters = page.getByRole('form', { name: 'Filter the audit trail' })
@@ -87,6 +89,7 @@ it('the social worker reads the trail in words, filters by person and downloads 
   await filters.getByLabel('From (UK date)').fill(addDays(today(), 1))
   await filters.getByRole('button', { name: 'Apply filters' }).click()
   await page.getByText('Nothing in the audit trail matches these filters.').waitFor()
+  expect(await axeProblems(page)).toEqual([])
   await filters.getByRole('button', { name: 'Clear filters' }).click()
   await expect.poll(() => page.getByTestId('audit-table').innerText()).toContain('Sam Okafor')
 })
