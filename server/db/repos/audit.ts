@@ -6,47 +6,9 @@
 import { nowIso } from '../entity-row.ts'
 import type { Insertable } from 'kysely'
 import type { AuditEventsTable, Db } from '../schema.ts'
+import type { AuditEventName } from '../../../schemas/audit/events.ts'
 
-export type AuditEventName =
-  | 'sign-in'
-  | 'sign-in-failed'
-  | 'sign-out'
-  | 'session-expired'
-  | 'invitation-created'
-  | 'invitation-accepted'
-  | 'invitation-withdrawn'
-  | 'account-disabled'
-  | 'account-enabled'
-  | 'password-reset-issued'
-  | 'password-reset-used'
-  | 'document-opened'
-  | 'document-refused'
-  | 'update-rejected'
-  | 'log-entry-quarantined'
-  | 'limit-breached'
-  | 'lock'
-  | 'unlock'
-  | 'member-added'
-  | 'member-changed'
-  | 'meeting-roles-changed'
-  | 'meeting-cancelled'
-  | 'meeting-rearranged'
-  | 'conference-booked'
-  | 'conference-changed'
-  | 'case-handed-over'
-  | 'decision-recorded'
-  | 'decision-signed-off'
-  | 'finalise'
-  | 'reopen'
-  | 'export'
-  | 'download'
-  | 'distribution-recorded'
-  | 'acknowledged'
-  | 'social-worker-absence-recorded'
-  | 'report-contribution-submitted'
-  | 'report-contribution-reopened'
-  | 'report-merged'
-  | 'report-shared'
+export type { AuditEventName }
 
 export interface AuditEvent {
   event: AuditEventName
@@ -108,10 +70,27 @@ async function flushAudit(db: Db): Promise<void> {
   }
 }
 
-export async function listAudit(db: Db, filter: { caseId?: string; userId?: string; limit?: number }): Promise<AuditRecord[]> {
+/** Which events `listAudit` returns; instants are ISO timestamps, compared as the stored `at` is. */
+export interface AuditFilter {
+  caseId?: string
+  userId?: string
+  /** Event names; empty or absent for every kind. */
+  events?: readonly AuditEventName[]
+  /** Events at or after this instant. */
+  since?: string
+  /** Events before this instant. */
+  before?: string
+  limit?: number
+}
+
+/** The filtered trail, newest first. Filters run in SQL (plain comparisons: SQLite and PostgreSQL alike). */
+export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRecord[]> {
   let q = db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').limit(filter.limit ?? 500)
   if (filter.caseId) q = q.where('case_id', '=', filter.caseId)
   if (filter.userId) q = q.where('user_id', '=', filter.userId)
+  if (filter.events?.length) q = q.where('event', 'in', [...filter.events])
+  if (filter.since) q = q.where('at', '>=', filter.since)
+  if (filter.before) q = q.where('at', '<', filter.before)
   const rows = await q.execute()
   return rows.map((r) => ({
     seq: Number(r.seq),
@@ -124,4 +103,11 @@ export async function listAudit(db: Db, filter: { caseId?: string; userId?: stri
     section: r.section,
     detail: r.detail ? (JSON.parse(r.detail) as AuditRecord['detail']) : null,
   }))
+}
+
+/** The accounts and the kinds of event present in a case's trail, for the audit page's filters. */
+export async function auditFacets(db: Db, caseId: string): Promise<{ userIds: string[]; events: AuditEventName[] }> {
+  const users = await db.selectFrom('audit_events').select('user_id').distinct().where('case_id', '=', caseId).where('user_id', 'is not', null).execute()
+  const events = await db.selectFrom('audit_events').select('event').distinct().where('case_id', '=', caseId).execute()
+  return { userIds: users.map((u) => u.user_id!), events: events.map((e) => e.event as AuditEventName) }
 }
