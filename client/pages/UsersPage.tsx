@@ -64,7 +64,7 @@ export function UsersPage({ selfId }: { selfId: string }) {
   }
 
   return (
-    <main className="page page--narrow" id="main-content">
+    <main className="page page--users" id="main-content">
       <ErrorSummary message={message} fields={errors} />
       <h1 className="page__title">Users</h1>
       <table className="table" data-testid="user-list">
@@ -87,7 +87,8 @@ export function UsersPage({ selfId }: { selfId: string }) {
               <td>{u.email}</td>
               <td>{KIND_LABELS[u.accountRole]}</td>
               <td>{u.disabledAt ? `No: disabled on ${new Date(u.disabledAt).toLocaleDateString('en-GB')}` : 'Yes'}</td>
-              <td className="table__actions">
+              <td>
+                <div className="table__actions">
                 {u.id === selfId ? (
                   <span className="field__hint">This is you</span>
                 ) : (
@@ -110,6 +111,7 @@ export function UsersPage({ selfId }: { selfId: string }) {
                     Reset password
                   </button>
                 )}
+                </div>
               </td>
             </tr>
           ))}

@@ -48,7 +48,7 @@ export const PendingDecision = z.strictObject({
   text: z.string(),
   recordedBy: DecisionPerson,
   recordedAt: z.string(),
-  /** True when the viewer recorded it: another team manager signs it off. */
+  /** True when the viewer recorded it (as chair or note taker); they still sign it off, as its own act. */
   recordedByYou: z.boolean(),
 })
 export type PendingDecision = z.infer<typeof PendingDecision>

@@ -7,7 +7,6 @@ import {
   maySeeDecision,
   NOT_A_RECORDER_MESSAGE,
   NOT_TEAM_MANAGER_MESSAGE,
-  OWN_DECISION_MESSAGE,
   recordDecisionRefusal,
   signOffRefusal,
   SOCIAL_WORKER_PRESENT_MESSAGE,
@@ -59,7 +58,7 @@ describe('signOffRefusal', () => {
   const table: Array<[string, ReturnType<typeof member> | null, { recordedBy: string; signedOff: boolean }, DecisionRefusalLike]> = [
     ['a team manager, on a decision waiting', member('m-tm', 'team-manager'), waiting, null],
     ['a team manager, once signed off', member('m-tm', 'team-manager'), { ...waiting, signedOff: true }, { kind: 'conflict', message: ALREADY_SIGNED_OFF_MESSAGE }],
-    ['the team manager who recorded it', member('m-tm', 'team-manager', 'u-deputy'), waiting, { kind: 'forbidden', message: OWN_DECISION_MESSAGE }],
+    ['the team manager who recorded it (as chair or note taker)', member('m-tm', 'team-manager', 'u-deputy'), waiting, null],
     ['the lead social worker', member('m-lead', 'lead-social-worker'), waiting, { kind: 'forbidden', message: NOT_TEAM_MANAGER_MESSAGE }],
     ['the deputy lead', member('m-deputy', 'deputy-lead'), waiting, { kind: 'forbidden', message: NOT_TEAM_MANAGER_MESSAGE }],
     ['a professional', member('m-teacher', 'professional'), waiting, { kind: 'forbidden', message: NOT_TEAM_MANAGER_MESSAGE }],

@@ -7,8 +7,10 @@
  *   makes the decision at the meeting.
  * - The chair, the note taker or the deputy lead of that meeting records it (a current professional
  *   member; never the lead social worker, who is the one absent).
- * - Only a team manager of the case signs it off, agreeing or not, and never one they recorded
- *   themselves (the sign-off is a second pair of eyes). Once signed off it cannot change.
+ * - Only a team manager of the case signs it off, agreeing or not (seed 003: "taken to the relevant
+ *   team manager for sign-off"). A case has one team manager, who may have chaired or taken the notes
+ *   of that meeting and recorded the decision there: they still sign it off, as a separate, recorded
+ *   act (otherwise nobody could). Once signed off it cannot change.
  * @module
  */
 import { PROFESSIONAL_ROLES, type CoreGroupRole } from '../roles.ts'
@@ -42,7 +44,6 @@ export const NOT_A_RECORDER_MESSAGE = 'Only the chair, the note taker or the dep
 export const LEAD_RECORDS_NOTHING_MESSAGE = 'The lead social worker makes decisions at the meeting; decisions in principle are recorded by the chair, the note taker or the deputy lead when the social worker is absent'
 export const CANCELLED_MEETING_MESSAGE = 'This core group was cancelled: no decision can be recorded for it'
 export const NOT_TEAM_MANAGER_MESSAGE = 'Only a team manager of this case can sign off a decision in principle'
-export const OWN_DECISION_MESSAGE = 'You recorded this decision in principle, so another team manager of the case signs it off'
 export const ALREADY_SIGNED_OFF_MESSAGE = 'This decision in principle has already been signed off and cannot change'
 
 /** Why `member` may not record a decision in principle for `meeting`; null when they may. */
@@ -60,7 +61,6 @@ export function recordDecisionRefusal(member: DecisionMember | null, meeting: De
 export function signOffRefusal(member: DecisionMember | null, decision: DecisionState): DecisionRefusal | null {
   if (member === null || member.role !== 'team-manager') return { kind: 'forbidden', message: NOT_TEAM_MANAGER_MESSAGE }
   if (decision.signedOff) return { kind: 'conflict', message: ALREADY_SIGNED_OFF_MESSAGE }
-  if (member.userId !== null && member.userId === decision.recordedBy) return { kind: 'forbidden', message: OWN_DECISION_MESSAGE }
   return null
 }
 

@@ -116,12 +116,12 @@ describe('decisions in principle', () => {
     expect(forParent.decisions.map((d) => [d.id, d.signOff?.outcome, d.signOff?.note])).toEqual([[decisionId, 'agreed', null]])
   })
 
-  it('a team manager who recorded a decision (as note taker) cannot sign it off', async () => {
+  it('a team manager who recorded a decision (as chair) still signs it off, as a separate act', async () => {
     const { decision } = await expectStatus<DecisionResponse>(await post('teamManager', `/api/meetings/${meetingId}/decisions`, { text: 'Contact with dad supervised until the next core group' }), 201)
-    const own = await expectStatus<ApiErrorBody>(await post('teamManager', `/api/decisions/${decision.id}/sign-off`, { outcome: 'agreed' }), 403)
-    expect(own.error.message).toBe('You recorded this decision in principle, so another team manager of the case signs it off')
     const { decisions } = await expectStatus<PendingDecisionsResponse>(await get('teamManager', '/api/team/decisions'), 200)
     expect(decisions.map((d) => [d.id, d.recordedByYou])).toEqual([[decision.id, true]])
+    await expectStatus(await post('teamManager', `/api/decisions/${decision.id}/sign-off`, { outcome: 'agreed' }), 200)
+    expect((await expectStatus<PendingDecisionsResponse>(await get('teamManager', '/api/team/decisions'), 200)).decisions).toEqual([])
   })
 
   it('the deputy lead records one without chairing or taking notes; another origin is refused', async () => {
@@ -156,7 +156,7 @@ describe('decisions in principle', () => {
 
   it('the audit trail records both events with ids only, never the text', async () => {
     const rows = await server.db.selectFrom('audit_events').selectAll().where('event', 'in', ['decision-recorded', 'decision-signed-off']).orderBy('seq').execute()
-    expect(rows.map((r) => r.event)).toEqual(['decision-recorded', 'decision-signed-off', 'decision-recorded', 'decision-recorded', 'decision-recorded', 'decision-signed-off'])
+    expect(rows.map((r) => r.event)).toEqual(['decision-recorded', 'decision-signed-off', 'decision-recorded', 'decision-signed-off', 'decision-recorded', 'decision-recorded', 'decision-signed-off'])
     expect(JSON.parse(rows[1]!.detail!)).toEqual({ meetingId, decisionId, outcome: 'agreed' })
     expect(rows[0]).toMatchObject({ case_id: group.caseRow.id, user_id: group.as.healthVisitor.id, doc: `meeting:${meetingId}` })
     for (const r of rows) {

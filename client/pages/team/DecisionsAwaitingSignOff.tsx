@@ -2,7 +2,7 @@
  * "Decisions waiting for your sign-off" on the team manager's page (seed 003): each decision in
  * principle made at a core group without the social worker, with its case, meeting, who recorded it
  * and when, and the team manager's answer — Agree or Do not agree, with an optional note. A decision
- * they recorded themselves is listed but left for another team manager.
+ * they recorded themselves (as chair or note taker) is theirs to sign off too, marked as such.
  * @module
  */
 import { useState } from 'react'
@@ -90,10 +90,8 @@ function PendingItem({ decision: d, onSigned }: { decision: PendingDecision; onS
       <p className="field__hint">
         Recorded by {d.recordedBy.name} on {ukDateTime(d.recordedAt)}.
       </p>
-      {d.recordedByYou ? (
-        <p>You recorded this decision, so another team manager of the case signs it off.</p>
-      ) : (
-        <form aria-label={`Sign off the decision for the ${d.case.familyName} family`} noValidate onSubmit={(e) => e.preventDefault()}>
+      {d.recordedByYou && <p>You recorded this at the meeting. Signing it off confirms it as the case’s team manager.</p>}
+      <form aria-label={`Sign off the decision for the ${d.case.familyName} family`} noValidate onSubmit={(e) => e.preventDefault()}>
           <ErrorSummary message={message} fields={errors} idPrefix={idPrefix} />
           <TextAreaField name="note" idPrefix={idPrefix} label="Note (optional)" hint="Why you agree or do not agree, for the core group." value={note} onChange={setNote} error={errors.note} />
           <div className="decisions__answer">
@@ -105,7 +103,6 @@ function PendingItem({ decision: d, onSigned }: { decision: PendingDecision; onS
             </button>
           </div>
         </form>
-      )}
     </li>
   )
 }
