@@ -114,8 +114,8 @@ export function auditWhat(ctx: AuditWordsContext, e: AuditFacts): string {
     'conference-changed': () => conferenceChanged(d),
     'case-handed-over': () =>
       `Handed the case from ${memberName(ctx, d.fromMemberId)} to ${memberName(ctx, d.toMemberId)}${d.formerLeadLeaves ? `; ${memberName(ctx, d.fromMemberId)} left the core group` : ''}`,
-    'decision-recorded': () => 'Recorded a decision',
-    'decision-signed-off': () => 'Signed off a decision',
+    'decision-recorded': () => 'Recorded a decision in principle, for the team manager to sign off',
+    'decision-signed-off': () => (d.outcome === 'not-agreed' ? 'Signed off a decision in principle: did not agree' : 'Signed off a decision in principle: agreed'),
     finalise: () => `Finalised ${subjectWords(d.subject)}${typeof d.number === 'number' ? ` as version ${d.number}` : ''}`,
     reopen: () => `Reopened ${subjectWords(d.subject)}${typeof d.reopenedNumber === 'number' ? ` after version ${d.reopenedNumber}` : ''} for changes`,
     export: () => `Exported ${EXPORT_WORDS[String(d.document)] ?? 'a document'} (${copyWords(d.copy)}) as a Word document${d.versionId ? ' from a finalised version' : ', as it stands'}`,
