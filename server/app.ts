@@ -54,6 +54,8 @@ export function createApp(options: AppOptions) {
   auth.onSessionEnded((sessionId, userId) => {
     rooms.changeAccess({ userIds: [userId], sessionIds: [sessionId], left: true, reason: 'session ended' })
   })
+  // A session another process ended is forgotten here too (the auth service keeps recent look-ups).
+  options.fanout?.onBroadcast((m) => m.change.sessionIds && auth.forget(m.change.sessionIds))
   const services = { db: options.db, store: options.store, auth, rooms }
   const sweep = setInterval(() => void sweepSessions(auth, rooms), options.sessionSweepMs ?? 30_000)
   sweep.unref()

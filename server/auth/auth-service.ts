@@ -52,6 +52,21 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 /** A session's last-seen time is refreshed at most this often. */
 const TOUCH_EVERY_MS = 60_000
 
+/**
+ * A session resolved this recently is not read again (issue 16 §2): a page opens its documents and
+ * calls the API several times at once, each with the same cookie. Ending a session forgets it at once
+ * (in every process: `forget` runs on the cluster's session-ended broadcast), so the cache never lets
+ * an ended session in; it only saves the rows' reads of one that is still valid.
+ */
+const RESOLVED_FOR_MS = 1_000
+const RESOLVED_MAX = 10_000
+
+interface Resolved {
+  signed: SignedIn
+  at: number
+  lastSeen: number
+}
+
 export interface SignedIn {
   user: User
   sessionId: string
@@ -63,6 +78,7 @@ export type SessionEndReason = 'sign-out' | 'expired' | 'disabled' | 'password-r
 
 export class AuthService {
   private readonly limits: SignInLimits
+  private readonly resolved = new Map<string, Resolved>()
   private readonly endedListeners = new Set<(sessionId: string, userId: string, reason: SessionEndReason) => void>()
 
   constructor(
@@ -117,9 +133,11 @@ export class AuthService {
   async resolve(token: string | undefined, touch = true): Promise<SignedIn | null> {
     if (!token || token.length > 100) return null
     const id = tokenId(token)
+    const t = this.now()
+    const recent = this.resolved.get(id)
+    if (recent && t - recent.at < RESOLVED_FOR_MS && t < Date.parse(recent.signed.expiresAt) && t - recent.lastSeen < this.settings.idleTimeoutMs) return recent.signed
     const row = await getSession(this.db, id)
     if (!row) return null
-    const t = this.now()
     if (t >= Date.parse(row.expires_at) || t - Date.parse(row.last_seen_at) >= this.settings.idleTimeoutMs) {
       await this.end(id, 'expired')
       return null
@@ -130,8 +148,26 @@ export class AuthService {
       return null
     }
     // Idle time is counted in minutes: a write per request would cost a commit each for nothing.
-    if (touch && t - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) await touchSession(this.db, id, new Date(t).toISOString())
-    return { user, sessionId: id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
+    let lastSeen = Date.parse(row.last_seen_at)
+    if (touch && t - lastSeen >= TOUCH_EVERY_MS) {
+      await touchSession(this.db, id, new Date(t).toISOString())
+      lastSeen = t
+    }
+    const signed = { user, sessionId: id, csrfToken: row.csrf_token, expiresAt: row.expires_at }
+    // Only a touched (or recently touched) session is kept: an untouched look-up must not extend it.
+    if (touch || t - lastSeen < TOUCH_EVERY_MS) this.remember(id, { signed, at: t, lastSeen })
+    return signed
+  }
+
+  /** Forgets sessions another process ended (its broadcast), so the next request reads the rows. */
+  forget(sessionIds: Iterable<string>): void {
+    for (const id of sessionIds) this.resolved.delete(id)
+  }
+
+  private remember(id: string, entry: Resolved): void {
+    this.resolved.delete(id)
+    this.resolved.set(id, entry)
+    if (this.resolved.size > RESOLVED_MAX) this.resolved.delete(this.resolved.keys().next().value!)
   }
 
   /** Is the session still valid (for sockets, checked periodically), without touching it. */
@@ -207,6 +243,7 @@ export class AuthService {
   }
 
   private async end(sessionId: string, reason: SessionEndReason): Promise<void> {
+    this.resolved.delete(sessionId)
     const row = await deleteSession(this.db, sessionId)
     if (!row) return
     if (reason === 'sign-out' || reason === 'expired') await recordAudit(this.db, { event: reason === 'sign-out' ? 'sign-out' : 'session-expired', userId: row.user_id })

@@ -86,6 +86,8 @@ export interface EditingResult {
   latencyMs: LatencySummary
   /** Sockets the server closed during the run. */
   unexpectedCloses: number
+  /** The first socket opened → every socket synced (connect, sign-in check, access, sync step 1/2). */
+  connectMs: number
 }
 
 export interface HistoryResult {

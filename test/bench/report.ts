@@ -46,6 +46,7 @@ const EDITING_ROWS: Row[] = [
   { label: 'propagation p95 (ms)', value: (m) => editing(m).latencyMs.p95, format: ms, ratio: true },
   { label: 'propagation p99 (ms)', value: (m) => editing(m).latencyMs.p99, format: ms, ratio: true, bar: 1 },
   { label: 'propagation max (ms)', value: (m) => editing(m).latencyMs.max, format: ms, ratio: true },
+  { label: 'connect + sync of all sockets (ms)', value: (m) => editing(m).connectMs, format: ms, ratio: true },
   ...SERVER_ROWS,
 ]
 

@@ -20,6 +20,7 @@ export async function runEditing(job: EditingJob, progress: (line: string) => vo
   for (let d = 0; d < job.documents; d++) groups.push([])
   const all: BenchClient[] = []
   try {
+    const connectStarted = performance.now()
     for (let start = 0; start < job.documents * job.clientsPerDocument; start += job.connectBatch) {
       const batch: BenchClient[] = []
       for (let i = start; i < Math.min(start + job.connectBatch, job.documents * job.clientsPerDocument); i++) {
@@ -31,7 +32,8 @@ export async function runEditing(job: EditingJob, progress: (line: string) => vo
       }
       await within(Promise.all(batch.map((c) => c.synced)), SETUP_TIMEOUT_MS, 'clients to connect and sync')
     }
-    progress(`${all.length} sockets synced`)
+    const connectMs = performance.now() - connectStarted
+    progress(`${all.length} sockets synced in ${Math.round(connectMs)} ms`)
 
     for (const group of groups) createBenchText(group[0]!.doc)
     const ready = await waitUntil(() => all.every((c) => benchText(c.doc) !== null), SETUP_TIMEOUT_MS)
@@ -72,6 +74,7 @@ export async function runEditing(job: EditingJob, progress: (line: string) => vo
       delivered: recorder.samples.length,
       latencyMs: summarize(recorder.samples),
       unexpectedCloses: all.filter((c) => c.closedByServer).length,
+      connectMs,
     }
   } finally {
     for (const client of all) client.close()
