@@ -14,7 +14,10 @@ import { notesDocx } from './notes-docx.ts'
 import { actionLines, buildNotesView } from './notes-view.ts'
 import { planDocx } from './plan-docx.ts'
 import { buildReportView } from './report-view.ts'
-import { ukLongDate, ukLongDateOfInstant } from './uk-dates.ts'
+import { statusLine } from './status-line.ts'
+import { ukLongDate } from './uk-dates.ts'
+
+export { statusLine }
 
 /** The roles of a version's documents (`versionedDocuments`): what an export may ask `load` for. */
 export type DocumentRole = 'minutes' | 'restricted' | 'plan' | 'report' | 'report-family'
@@ -55,11 +58,6 @@ export function exportFileName(familyName: string, document: ExportDocument, mee
   return `${family}-${DOCUMENT_SLUGS[document]}-${meetingDate}-${version === null ? 'DRAFT' : `v${version}`}${copy === 'family' ? '-family' : ''}.docx`
 }
 
-/** "Version 2, finalised on Wednesday 13 January 2027 by Sam Okafor" or the draft's warning. */
-export function statusLine(src: Pick<ExportSources, 'context' | 'version' | 'at'>): string {
-  if (!src.version) return `DRAFT: not finalised. Exported on ${ukLongDateOfInstant(src.at.toISOString())}; the finalised version may differ.`
-  return `Version ${src.version.number}, finalised on ${ukLongDateOfInstant(src.version.createdAt)} by ${src.context.finalisedBy.name}`
-}
 
 export async function exportDocument(document: ExportDocument, copy: ExportCopy, src: ExportSources): Promise<{ fileName: string; bytes: Buffer }> {
   const { context: ctx } = src
