@@ -1,5 +1,5 @@
 /**
- * The bench's settings (from the environment) and its three scenarios (issue 5, item 4).
+ * The bench's settings (from the environment) and its scenarios (issue 5, item 4; S4, issue 16 §4).
  *
  * - `BENCH_QUICK=1`: S1 and S2 type for 5 s instead of 20 s, S3 builds 5,000 edits instead of 50,000.
  * - `BENCH_REPEAT=n`: n rounds; the server order reverses every other round.
@@ -60,6 +60,19 @@ export function scenarioList(quick: boolean): Scenario[] {
         durationMs: typingMs, drainMs, connectBatch: 100,
       }),
       timeLimitMs: 180_000 + typingMs + drainMs,
+    },
+    {
+      // Issue 16 §4: five times S2's sockets over five times its documents, at S2's total edit rate
+      // (one generator process cannot type faster than that for 5,000 clients and still time them).
+      id: 'S4',
+      title: `1,000 documents × 5 clients (5,000 sockets), each typing an edit every 5 s for ${typingMs / 1000} s`,
+      kind: 'editing',
+      sockets: 5_000,
+      job: (target, documentPrefix) => ({
+        kind: 'editing', target, documentPrefix, documents: 1_000, clientsPerDocument: 5, editsPerSecond: 0.2,
+        durationMs: typingMs, drainMs, connectBatch: 250,
+      }),
+      timeLimitMs: 300_000 + typingMs + drainMs,
     },
     {
       id: 'S3',
