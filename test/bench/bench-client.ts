@@ -16,6 +16,8 @@ export interface BenchClientOptions {
   documentName: string
   /** Which of `target.headers` this client sends (taken modulo their number). */
   index: number
+  /** Which of `target.urlTemplates` it connects to, when there are several (taken modulo their number). */
+  process?: number
   /**
    * False for history builders: they apply the initial sync but drop later broadcasts, so each builder
    * only pays for its own edits (the server still sends it every update).
@@ -40,7 +42,8 @@ export class BenchClient {
     const { target, documentName } = options
     this.wire = new Wire(target.protocol, documentName)
     this.applyBroadcasts = options.applyBroadcasts ?? true
-    const url = target.urlTemplate.replace('{doc}', encodeURIComponent(documentName))
+    const template = target.urlTemplates?.length ? target.urlTemplates[(options.process ?? 0) % target.urlTemplates.length]! : target.urlTemplate
+    const url = template.replace('{doc}', encodeURIComponent(documentName))
     const headers = target.headers?.length ? target.headers[options.index % target.headers.length] : undefined
     this.ws = new WebSocket(url, { headers, perMessageDeflate: false })
     let markSynced!: () => void

@@ -11,6 +11,16 @@ export type WireProtocol = 'y-websocket' | 'hocuspocus'
 export interface Target {
   /** Websocket URL; `{doc}` is replaced by the URL-encoded document name (absent when the protocol names the document). */
   urlTemplate: string
+  /**
+   * Several server processes sharing the load (coregroup-cluster): the k-th client of each document
+   * goes to `urlTemplates[k % n]`, so every document has clients on every process.
+   */
+  urlTemplates?: string[]
+  /**
+   * The documents to use, when the server made them (coregroup: the minutes of real meetings of a
+   * case, stored durably, written by the case's lead social worker); otherwise any name will do.
+   */
+  documentNames?: string[]
   protocol: WireProtocol
   /**
    * Upgrade request headers, one set per session (coregroup: the session cookie). Client number `i`
@@ -32,6 +42,9 @@ export const BENCH_SECTION = 'item:purpose'
  * prefix is fresh per run, so a store shared between runs (PostgreSQL) never mixes their histories.
  */
 export const benchDocumentName = (prefix: string, i: number): string => `demo:${prefix}-${i}`
+
+/** Document `i` of a job: the server's own real documents when it made them, else a bench name. */
+export const jobDocumentName = (target: Target, prefix: string, i: number): string => target.documentNames?.[i] ?? benchDocumentName(prefix, i)
 
 /** S1/S2: clients type into shared documents; every edit is timed to every other client of its document. */
 export interface EditingJob {

@@ -17,6 +17,8 @@ const STOP_GRACE_MS = 10_000
 /** A server under test, listening. */
 export interface RunningServer {
   pid: number
+  /** Every process of the server when there are several (pid among them); CPU and RSS are summed. */
+  pids?: number[]
   target: Target
   stop(): Promise<void>
 }

@@ -28,24 +28,27 @@ export interface Measurement {
 }
 
 export async function measure(server: ServerUnderTest, scenario: Scenario): Promise<Measurement> {
-  const running = await server.start({ sockets: scenario.sockets })
+  const running = await server.start({ sockets: scenario.sockets, documents: scenario.documents })
   try {
-    const peakResettable = resetPeakRss(running.pid)
-    const before = readProc(running.pid)
-    const sampler = new RssSampler(running.pid)
+    const pids = running.pids ?? [running.pid]
+    const peakResettable = pids.map(resetPeakRss).every(Boolean)
+    const before = pids.map(readProc)
+    const samplers = pids.map((pid) => new RssSampler(pid))
     const documentPrefix = `b${randomBytes(4).toString('hex')}`
     let result: JobResult
     try {
       result = await runGenerator(scenario.job(running.target, documentPrefix), scenario.timeLimitMs)
     } finally {
-      sampler.stop()
+      for (const s of samplers) s.stop()
     }
-    const after = readProc(running.pid)
-    const peakKb = Math.max(sampler.peakKb, peakResettable ? after.peakRssKb : 0)
+    const after = pids.map(readProc)
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
+    // Each process's own peak, summed: the most the processes held (an upper bound if they peaked apart).
+    const peakKb = sum(pids.map((_, i) => Math.max(samplers[i]!.peakKb, peakResettable ? after[i]!.peakRssKb : 0)))
     return {
       result,
-      cpuSeconds: (after.cpuTicks - before.cpuTicks) / CLOCK_TICKS_PER_SECOND,
-      rssIdleMb: before.rssKb / 1024,
+      cpuSeconds: sum(pids.map((_, i) => after[i]!.cpuTicks - before[i]!.cpuTicks)) / CLOCK_TICKS_PER_SECOND,
+      rssIdleMb: sum(before.map((b) => b.rssKb)) / 1024,
       rssPeakMb: peakKb / 1024,
       loadAverage: loadavg()[0]!,
     }

@@ -8,7 +8,7 @@
  * @module
  */
 import { BenchClient } from './bench-client.ts'
-import { benchDocumentName, type EditingJob, type EditingResult } from './job.ts'
+import { jobDocumentName, type EditingJob, type EditingResult } from './job.ts'
 import { LatencyRecorder, summarize } from './latency.ts'
 import { benchText, createBenchText, observeInserts } from './section-text.ts'
 import { sleep, waitUntil, within } from './wait.ts'
@@ -25,7 +25,8 @@ export async function runEditing(job: EditingJob, progress: (line: string) => vo
       const batch: BenchClient[] = []
       for (let i = start; i < Math.min(start + job.connectBatch, job.documents * job.clientsPerDocument); i++) {
         const d = i % job.documents
-        const client = new BenchClient({ target: job.target, documentName: benchDocumentName(job.documentPrefix, d), index: i })
+        // The k-th client of each document: on a cluster, the clients of one document span its processes.
+        const client = new BenchClient({ target: job.target, documentName: jobDocumentName(job.target, job.documentPrefix, d), index: i, process: Math.floor(i / job.documents) })
         groups[d]!.push(client)
         batch.push(client)
         all.push(client)

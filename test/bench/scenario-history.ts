@@ -14,7 +14,7 @@
 import * as prng from 'lib0/prng'
 import * as Y from 'yjs'
 import { BenchClient } from './bench-client.ts'
-import { benchDocumentName, type HistoryJob, type HistoryResult } from './job.ts'
+import { jobDocumentName, type HistoryJob, type HistoryResult } from './job.ts'
 import { benchText, createBenchText } from './section-text.ts'
 import { sleep, waitUntil, within } from './wait.ts'
 
@@ -23,10 +23,10 @@ const SYNC_TIMEOUT_MS = 60_000
 const TICK_MS = 20
 
 export async function runHistory(job: HistoryJob, progress: (line: string) => void): Promise<HistoryResult> {
-  const documentName = benchDocumentName(job.documentPrefix, 0)
+  const documentName = jobDocumentName(job.target, job.documentPrefix, 0)
   const opened: BenchClient[] = []
   const open = (applyBroadcasts = true) => {
-    const client = new BenchClient({ target: job.target, documentName, applyBroadcasts, index: opened.length })
+    const client = new BenchClient({ target: job.target, documentName, applyBroadcasts, index: opened.length, process: opened.length })
     opened.push(client)
     return client
   }

@@ -28,6 +28,8 @@ export interface Scenario {
   kind: Job['kind']
   /** Most sockets open at once (coregroup's launcher opens enough sessions for them). */
   sockets: number
+  /** How many documents it edits (coregroup's launcher makes that many real meetings' minutes). */
+  documents: number
   job(target: Target, documentPrefix: string): Job
   /** The generator is killed after this long (a stuck run, not a result). */
   timeLimitMs: number
@@ -44,6 +46,7 @@ export function scenarioList(quick: boolean): Scenario[] {
       title: `one document × 10 clients, each typing 2 edits/s for ${typingMs / 1000} s`,
       kind: 'editing',
       sockets: 10,
+      documents: 1,
       job: (target, documentPrefix) => ({
         kind: 'editing', target, documentPrefix, documents: 1, clientsPerDocument: 10, editsPerSecond: 2,
         durationMs: typingMs, drainMs, connectBatch: 10,
@@ -55,6 +58,7 @@ export function scenarioList(quick: boolean): Scenario[] {
       title: `200 documents × 5 clients (1,000 sockets), each typing 1 edit/s for ${typingMs / 1000} s`,
       kind: 'editing',
       sockets: 1_000,
+      documents: 200,
       job: (target, documentPrefix) => ({
         kind: 'editing', target, documentPrefix, documents: 200, clientsPerDocument: 5, editsPerSecond: 1,
         durationMs: typingMs, drainMs, connectBatch: 100,
@@ -68,6 +72,7 @@ export function scenarioList(quick: boolean): Scenario[] {
       title: `1,000 documents × 5 clients (5,000 sockets), each typing an edit every 5 s for ${typingMs / 1000} s`,
       kind: 'editing',
       sockets: 5_000,
+      documents: 1_000,
       job: (target, documentPrefix) => ({
         kind: 'editing', target, documentPrefix, documents: 1_000, clientsPerDocument: 5, editsPerSecond: 0.2,
         durationMs: typingMs, drainMs, connectBatch: 250,
@@ -79,6 +84,7 @@ export function scenarioList(quick: boolean): Scenario[] {
       title: `a fresh client syncing a document with a ${historyEdits.toLocaleString('en-GB')}-edit history`,
       kind: 'history',
       sockets: 2 + 10 + 5,
+      documents: 1,
       job: (target, documentPrefix) => ({
         kind: 'history', target, documentPrefix, edits: historyEdits, builders: 10, builderRate: 150, syncSamples: 5,
         buildTimeoutMs,

@@ -5,7 +5,7 @@
  * @module
  */
 import { spawnServer, type RunningServer } from './launch-child.ts'
-import { startCoregroup } from './launch-coregroup.ts'
+import { startCoregroup, startCoregroupCluster } from './launch-coregroup.ts'
 import type { WireProtocol } from './job.ts'
 
 export interface ServerUnderTest {
@@ -15,7 +15,7 @@ export interface ServerUnderTest {
   /** Measured only when named in BENCH_SERVERS (a variant, not part of the default table). */
   onRequest?: boolean
   /** Starts a fresh instance, ready for a scenario that opens at most `sockets` sockets at once. */
-  start(needs: { sockets: number }): Promise<RunningServer>
+  start(needs: { sockets: number; documents: number }): Promise<RunningServer>
 }
 
 const LISTENING = /reference listening on port (\d+)/
@@ -34,14 +34,14 @@ export const SERVERS: ServerUnderTest[] = [
     id: 'coregroup',
     role: 'subject',
     description: 'coregroup, SQLite store: permission check and durable acknowledgement of every update',
-    start: ({ sockets }) => startCoregroup({ sockets }),
+    start: ({ sockets, documents }) => startCoregroup({ sockets, documents }),
   },
   {
     id: 'coregroup-normal',
     role: 'subject',
     onRequest: true,
     description: 'coregroup, SQLite with COREGROUP_SQLITE_SYNC=normal (acknowledged edits survive a crash of the server, not a power cut)',
-    start: ({ sockets }) => startCoregroup({ label: 'coregroup-normal', sockets, sqliteSync: 'normal' }),
+    start: ({ sockets, documents }) => startCoregroup({ label: 'coregroup-normal', sockets, documents, sqliteSync: 'normal' }),
   },
   // One process; only the node process is measured, not PostgreSQL's or Redis's memory and CPU.
   ...(databaseUrl && redisUrl
@@ -50,7 +50,13 @@ export const SERVERS: ServerUnderTest[] = [
           id: 'coregroup-pg',
           role: 'subject' as const,
           description: 'coregroup, PostgreSQL store + Redis fan-out (one process; the databases are not measured)',
-          start: ({ sockets }: { sockets: number }) => startCoregroup({ label: 'coregroup-pg', sockets, postgres: { databaseUrl, redisUrl } }),
+          start: ({ sockets, documents }: { sockets: number; documents: number }) => startCoregroup({ label: 'coregroup-pg', sockets, documents, postgres: { databaseUrl, redisUrl } }),
+        },
+        {
+          id: 'coregroup-cluster',
+          role: 'subject' as const,
+          description: 'coregroup, two processes sharing PostgreSQL + Redis, every document with clients on both (CPU and RSS of both summed; the databases are not measured)',
+          start: ({ sockets, documents }: { sockets: number; documents: number }) => startCoregroupCluster({ label: 'coregroup-cluster', sockets, documents, postgres: { databaseUrl, redisUrl } }, 2),
         },
       ]
     : []),
