@@ -5,13 +5,13 @@
  * it. The note taker's own record of the item stays above; nobody has to copy the words across.
  * @module
  */
-import { useEffect, useState } from 'react'
 import type { PmJson } from '../../schemas/api/version-view.ts'
 import type { CoreGroupRole } from '../../schemas/roles.ts'
 import type { DocumentSync } from '../collab/document-sync.ts'
 import { fragmentJson, isBlank } from '../editor/fragment-json.ts'
 import { sectionAnchor } from '../editor/SectionEditor.tsx'
 import { PmView } from '../versions/PmView.tsx'
+import { useThrottledRead } from './use-section-texts.ts'
 
 interface Voice {
   id: string
@@ -52,33 +52,20 @@ export function VoicesOnPage({ sync, itemKey, members }: { sync: DocumentSync; i
 
 /** Each member's update as JSON (absent when blank), re-read a few times a second while it changes. */
 function useUpdates(sync: DocumentSync, who: readonly Voice[]): ReadonlyMap<string, PmJson> {
-  const [texts, setTexts] = useState<ReadonlyMap<string, PmJson>>(new Map())
   const key = who.map((m) => m.id).join(',')
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const read = () => {
-      timer = null
-      const next = new Map<string, PmJson>()
-      for (const id of key ? key.split(',') : []) {
-        const name = `update:${id}`
-        if (!sync.doc.share.has(name)) continue
-        const json = fragmentJson(sync.doc.getXmlFragment(name))
-        if (!isBlank(json)) next.set(id, json)
-      }
-      setTexts(next)
+  return useThrottledRead(sync, key, (doc) => {
+    const next = new Map<string, PmJson>()
+    for (const id of key ? key.split(',') : []) {
+      const name = `update:${id}`
+      if (!doc.share.has(name)) continue
+      const json = fragmentJson(doc.getXmlFragment(name))
+      if (!isBlank(json)) next.set(id, json)
     }
-    const later = () => {
-      timer ??= setTimeout(read, 250)
-    }
-    read()
-    sync.doc.on('update', later)
-    return () => {
-      sync.doc.off('update', later)
-      if (timer) clearTimeout(timer)
-    }
-  }, [sync, key])
-  return texts
+    return next
+  }, NO_UPDATES)
 }
+
+const NO_UPDATES: ReadonlyMap<string, PmJson> = new Map()
 
 /** "A", "A and B", "A, B and C". */
 function listOfNames(names: readonly string[]): string {

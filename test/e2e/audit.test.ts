@@ -14,6 +14,7 @@ import { addDays, today } from '../support/dates.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
 import { axeProblems } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
+import { signedInPage } from './support/sign-in.ts'
 import { CLIENT_DIR } from './support/client-dir.ts'
 
 let server: TestServer
@@ -40,17 +41,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function pageAs(user: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true })
-  contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(`${server.httpUrl}/`)
-  await page.getByLabel('Email address').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByTestId('signed-in-as').waitFor()
-  return page
+function pageAs(user: { email: string; password: string }): Promise<Page> {
+  return signedInPage(browser, server.httpUrl, user, contexts, { acceptDownloads: true })
 }
 
 it('the social worker reads the trail in words, filters by person and downloads the CSV', async () => {

@@ -11,6 +11,7 @@ import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.
 import { startTestServer, type TestServer } from '../support/server.ts'
 import { axeProblemsIn } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
+import { signedInPage } from './support/sign-in.ts'
 import { CLIENT_DIR } from './support/client-dir.ts'
 
 let server: TestServer
@@ -33,17 +34,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function pageAs(user: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext()
-  contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(`${server.httpUrl}/`)
-  await page.getByLabel('Email address').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByTestId('signed-in-as').waitFor()
-  return page
+function pageAs(user: { email: string; password: string }): Promise<Page> {
+  return signedInPage(browser, server.httpUrl, user, contexts)
 }
 
 const TEXT = 'Ruby stays with her grandmother until the next core group'

@@ -13,6 +13,7 @@ import { addDays, today } from '../support/dates.ts'
 import { startTestServer, type TestServer, type TestUser } from '../support/server.ts'
 import { fillDateInput } from './pages/case-pages.ts'
 import { launchChromium } from './support/browser.ts'
+import { signedInPage } from './support/sign-in.ts'
 import { CLIENT_DIR } from './support/client-dir.ts'
 
 let server: TestServer
@@ -33,17 +34,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function pageAs(user: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext()
-  contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  await page.goto(`${server.httpUrl}/`)
-  await page.getByLabel('Email address').fill(user.email)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByTestId('signed-in-as').waitFor()
-  return page
+function pageAs(user: { email: string; password: string }): Promise<Page> {
+  return signedInPage(browser, server.httpUrl, user, contexts)
 }
 
 const settings = async () => ((await (await server.request('GET', '/api/settings', { as: admin })).json()) as SettingsResponse).settings
