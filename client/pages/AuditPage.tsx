@@ -9,7 +9,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { AuditTrailResponse, auditQueryString } from '../../schemas/api/audit.ts'
 import { ApiFailure, api } from '../api/client.ts'
 import { ErrorSummary } from '../components/ErrorSummary/ErrorSummary.tsx'
-import { SelectField, TextField } from '../components/Field/Field.tsx'
+import { DateField, SelectField } from '../components/Field/Field.tsx'
 
 interface Filters {
   person: string
@@ -85,8 +85,8 @@ export function AuditPage({ caseId }: { caseId: string }) {
           onChange={set('kind')}
           options={[{ value: '', label: 'Every kind' }, ...(trail?.kinds ?? []).map((k) => ({ value: k.event, label: k.label }))]}
         />
-        <TextField name="from" type="date" label="From (UK date)" error={fields.from} value={draft.from} onChange={set('from')} />
-        <TextField name="to" type="date" label="To (UK date)" error={fields.to} value={draft.to} onChange={set('to')} />
+        <DateField name="from" label="From" hint="The first day to include" error={fields.from} value={draft.from} onChange={set('from')} />
+        <DateField name="to" label="To" hint="The last day to include" error={fields.to} value={draft.to} onChange={set('to')} />
         <div className="audit-filters__actions">
           <button className="button" type="submit">
             Apply filters

@@ -15,6 +15,7 @@ import { startTestServer, type TestServer } from '../support/server.ts'
 import { axeProblems } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { signedInPage } from './support/sign-in.ts'
+import { fillDateInput } from './pages/case-pages.ts'
 import { CLIENT_DIR } from './support/client-dir.ts'
 
 let server: TestServer
@@ -78,7 +79,7 @@ it('the social worker reads the trail in words, filters by person and downloads 
   expect(csv).not.toContain('Sam Okafor,Locked the section')
 
   // Dates with nothing in them: the empty state, in words.
-  await filters.getByLabel('From (UK date)').fill(addDays(today(), 1))
+  await fillDateInput(page, 'field-from', addDays(today(), 1))
   await filters.getByRole('button', { name: 'Apply filters' }).click()
   await page.getByText('Nothing in the audit trail matches these filters.').waitFor()
   expect(await axeProblems(page)).toEqual([])
