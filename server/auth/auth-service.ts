@@ -227,9 +227,7 @@ export class AuthService {
    * ends (whoever knew the old password is signed out everywhere) and a new one is opened.
    */
   async resetPassword(token: string, password: string): Promise<{ token: string } & SignedIn> {
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
-      throw badRequest('There is a problem with the password', { password: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-    }
+    checkNewPassword(password)
     const { user, id } = await this.openPasswordReset(token)
     if (!(await usePasswordReset(this.db, id, new Date(this.now()).toISOString()))) throw linkNotValid()
     await setPasswordHash(this.db, user.id, await hashPassword(password))
@@ -276,9 +274,7 @@ export class AuthService {
 
   /** Sets the password, creates the account and signs it in. The link works once. */
   async acceptInvitation(token: string, password: string, chosen: { name?: string | undefined; email?: string | undefined } = {}): Promise<{ token: string } & SignedIn> {
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
-      throw badRequest('There is a problem with the password', { password: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
-    }
+    checkNewPassword(password)
     const row = await this.openInvitation(token)
     // The first-run link (no one invited it) lets the first administrator choose their own name and email.
     const own = isFirstRunInvitation(row)
@@ -293,6 +289,13 @@ export class AuthService {
     const user = await insertUser(this.db, { authorityId: row.authority_id, ...identity, accountRole: row.account_role }, await hashPassword(password))
     await recordAudit(this.db, { event: 'invitation-accepted', userId: user.id, authorityId: user.authorityId })
     return this.openSession(user)
+  }
+}
+
+/** A password chosen on an invitation or a reset link: refused before anything is used up. */
+function checkNewPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
+    throw badRequest('There is a problem with the password', { password: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
   }
 }
 

@@ -40,6 +40,15 @@ describe('fan-out channel messages', () => {
     expect(decodeClusterMessage(encodeChannelMessage(id, { kind: 'awareness-query' }))).toBeNull()
   })
 
+  it('round-trips an ended session, and refuses forged session lists (not strings, too many, too long)', () => {
+    const change = { userIds: ['user_1'], sessionIds: ['sess_a'], left: true, reason: 'session ended' }
+    expect(decodeClusterMessage(encodeClusterMessage(id, { kind: 'access-changed', change }))?.message).toEqual({ kind: 'access-changed', change })
+    for (const sessionIds of [[1], Array.from({ length: 1001 }, (_, i) => `s${i}`), ['x'.repeat(201)], 'sess_a']) {
+      const forged = encodeClusterMessage(id, { kind: 'access-changed', change: { ...change, sessionIds: sessionIds as unknown as string[] } })
+      expect(decodeClusterMessage(forged)).toBeNull()
+    }
+  })
+
   it('refuses bytes that are too short or of an unknown kind', () => {
     expect(decodeChannelMessage(Buffer.from([0, 1, 2]))).toBeNull()
     const unknown = encodeChannelMessage(id, { kind: 'awareness-query' })
