@@ -45,6 +45,8 @@ export class AppendQueue {
   /** Documents whose update failed in this turn of the event loop: their new appends fail at once. */
   private readonly failedNow = new Set<string>()
   private readonly flights = new Set<Promise<void>>()
+  /** Settles with the last update of each document handed over and not yet settled. */
+  private readonly lastOf = new Map<string, Promise<void>>()
   private scheduled = false
   private readonly maxInFlight: number
   private readonly maxRows: number
@@ -62,10 +64,16 @@ export class AppendQueue {
   push(doc: string, update: Uint8Array, check?: AppendCheck): Promise<void> {
     if (this.failedNow.has(doc)) return Promise.reject(new EarlierAppendFailedError(doc))
     const sections = check ? [...new Set(check.sections)] : null
-    return new Promise((resolve, reject) => {
+    const appended = new Promise<void>((resolve, reject) => {
       this.queue.push({ doc, update, sections, resolve, reject })
       this.schedule()
     })
+    const settled = appended.catch(() => {})
+    this.lastOf.set(doc, settled)
+    void settled.then(() => {
+      if (this.lastOf.get(doc) === settled) this.lastOf.delete(doc)
+    })
+    return appended
   }
 
   /** Resolves once nothing is queued or being written. */
@@ -74,6 +82,14 @@ export class AppendQueue {
       if (this.flights.size > 0) await Promise.race(this.flights)
       else await new Promise((resolve) => setImmediate(resolve))
     }
+  }
+
+  /**
+   * Resolves once every update of `doc` handed over before this call has committed or failed (they
+   * commit in order, so the last one settles last); never rejects.
+   */
+  async settled(doc: string): Promise<void> {
+    await this.lastOf.get(doc)
   }
 
   private schedule(): void {

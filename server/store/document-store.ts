@@ -83,6 +83,13 @@ export interface DocumentStore {
    * flight commits before it resolves.
    */
   setLock(doc: string, section: string | null, locked: boolean): Promise<void>
+  /**
+   * Whether a checked append of `doc` touching `sections`, handed over now, is certain not to be
+   * refused by a lock: the store is this process's alone and neither the document nor any of the
+   * sections is locked or being locked. Only then may a room relay an update before its commit
+   * (DESIGN §5): what it relayed can then be lost only with the process, never refused. Absent: false.
+   */
+  commitsCertain?(doc: string, sections: ReadonlySet<string>): boolean
   /** The document's locks as `setLock` left them. */
   locks(doc: string): Promise<DocumentLocks>
   /** Reads a document's snapshot and log tail in one consistent read. Unknown documents are empty. */

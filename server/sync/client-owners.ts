@@ -46,13 +46,14 @@ export class ClientOwners {
     return null
   }
 
-  /** The first of `clients` known (to this process) to belong to someone other than `userId`, or null. */
-  knownForeign(userId: string, clients: Iterable<number>): number | null {
+  /** Every one of `clients` known (to this process) to belong to someone other than `userId`. */
+  knownForeign(userId: string, clients: Iterable<number>): number[] {
+    const foreign: number[] = []
     for (const client of clients) {
       const owner = this.owners.get(client)
-      if (owner !== undefined && owner !== userId) return client
+      if (owner !== undefined && owner !== userId) foreign.push(client)
     }
-    return null
+    return foreign
   }
 
   /** The cached owner of `client` (undefined when not yet known to this process). */

@@ -53,6 +53,8 @@ export class Room {
   private readonly turns: TurnQueue
   private heldLimits: HeldLimits = HELD_LIMITS
   private lastReply: { version: number; stateVector: Uint8Array; frame: Uint8Array } | null = null
+  /** Commits under way whose relay waits for them (see `integrate`). */
+  private lateRelays = 0
 
   private constructor(
     readonly name: string,
@@ -194,10 +196,12 @@ export class Room {
     const step = decoding.readVarUint(d)
     const payload = decoding.readVarUint8Array(d)
     if (step === SyncStep.Step1) {
-      // Encoded in its turn and sent once what it holds is durable, so no one reads an unstored change.
+      // Encoded in its turn. Sent at once when all it holds is durable or already relayed; otherwise
+      // once the commits land, so no one reads a change that may yet be refused.
       return this.turns.run(() => {
         const reply = this.stateReply(payload)
-        this.turns.afterCommits(() => conn.send(reply))
+        if (this.lateRelays === 0) conn.send(reply)
+        else this.turns.afterCommits(() => conn.send(reply))
       })
     }
     if (step !== SyncStep.Step2 && step !== SyncStep.Update) {
@@ -256,14 +260,26 @@ export class Room {
       const detail = err instanceof MalformedUpdateError ? err.message : errorSummary(err)
       return this.refuse(conn, { ...MALFORMED, detail }, CloseCode.MalformedMessage)
     }
+    const foreignAhead = this.owners.knownForeign(conn.identity.userId, resolution.writtenClients)
+    if (foreignAhead.length > 0) {
+      // Structs under someone else's client IDs that the server lacks are never taken from this
+      // sender: an honest client sends them back when the server lost what it relayed before the commit
+      // (a crash); their writer's own client resends them. What depends on them is held until then.
+      log.warn('sync.foreign_structs_set_aside', { doc: this.name, user: conn.identity.userId, clients: foreignAhead.length })
+      try {
+        update = withoutClients(update, foreignAhead)
+        resolution = resolveUpdate(this.doc, update)
+      } catch (err) {
+        return this.refuse(conn, { ...MALFORMED, detail: errorSummary(err) }, CloseCode.MalformedMessage)
+      }
+    }
     const refusal = this.hooks.judgeUpdate?.(this, conn, resolution) ?? null
     if (refusal) return this.refuse(conn, refusal)
     const clients = [...resolution.writtenClients, ...resolution.deletesAhead]
     if (resolution.missing || resolution.deletesAhead.size > 0) {
-      // Held: refused if it writes under a client ID known to be someone else's, but claims nothing
-      // until it integrates (a held update must not take a client ID from its rightful first writer).
-      const foreign = this.owners.knownForeign(conn.identity.userId, clients)
-      if (foreign !== null) return this.refuse(conn, { section: '*', reason: 'foreign-client', detail: `client ${foreign}` })
+      // Held: claims nothing until it integrates (a held update must not take a client ID from its
+      // rightful first writer). Deletions ahead under another's client ID wait for that writer, and are
+      // judged then against what they delete.
       conn.held = { update, seq, since: held?.since ?? performance.now(), count: (held?.count ?? 0) + 1, waitingOn: resolution.waitingOn }
       if (!held) this.expireLater(conn, conn.held)
       return
@@ -301,21 +317,32 @@ export class Room {
       this.turns.afterCommits(() => conn.send(encodeAck(seq)))
       return
     }
-    // The store refuses it, in the append's own transaction, if another process locked a section it
-    // touches meanwhile; a refused or failed commit fails the room, and its clients resend after reload.
+    // Relayed at once when the store is certain to commit it (DESIGN §5): it can then be lost only with
+    // the process, and the sender, not yet acknowledged, still holds it and resends it. Otherwise (a lock
+    // being set, a store shared with other processes, which may lock a section it touches meanwhile and
+    // refuse it in the append's own transaction) it is relayed after the commit. A refused or failed
+    // commit fails the room, and its clients resend after reload.
+    const early = this.lateRelays === 0 && this.store.commitsCertain?.(this.name, resolution.sections) === true
+    if (early) this.broadcast(captured.update, conn)
     const record = observed?.()
-    void this.commit(captured, conn, seq, resolution.sections).then(record ?? undefined, () => {})
+    void this.commit(captured, conn, seq, resolution.sections, early).then(record ?? undefined, () => {})
     this.retryHeld()
   }
 
-  /** Appends an integrated change; after its commit (in order) relays it, acknowledges it, publishes it. */
-  private commit(captured: Captured, origin: Connection | null, seq: number | null, sections?: ReadonlySet<string>): Promise<void> {
+  /**
+   * Appends an integrated change; after its commit (in order) relays it unless `relayed`, acknowledges
+   * it and publishes it (other processes never hold what the store may not get).
+   */
+  private commit(captured: Captured, origin: Connection | null, seq: number | null, sections?: ReadonlySet<string>, relayed = false): Promise<void> {
     this.appendedSinceCompaction++
-    return this.turns.append(captured.update, sections && { sections }, () => {
-      this.broadcast(captured.update, origin)
+    if (!relayed) this.lateRelays++
+    const done = this.turns.append(captured.update, sections && { sections }, () => {
+      if (!relayed) this.broadcast(captured.update, origin)
       if (origin && seq !== null) origin.send(encodeAck(seq))
       this.hooks.onAccepted?.(this, captured.update)
     })
+    if (!relayed) void done.finally(() => this.lateRelays--).catch(() => {})
+    return done
   }
 
   /**
@@ -397,6 +424,11 @@ export class Room {
     const frame = updateMessage(update)
     for (const conn of this.connections) if (conn !== origin) conn.send(frame)
   }
+}
+
+/** `update` without the structs of `clients` (its deletions kept), checked afresh by the caller. */
+function withoutClients(update: Uint8Array, clients: readonly number[]): Uint8Array {
+  return Y.diffUpdate(update, Y.encodeStateVector(new Map(clients.map((c) => [c, Number.MAX_SAFE_INTEGER]))))
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

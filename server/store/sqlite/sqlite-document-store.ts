@@ -39,6 +39,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly selectLocks
   private readonly queue = new AppendQueue((batch) => this.writeBatch(batch))
   private closed = false
+  /** The locks of each document read or set so far: the file is this process's alone (DESIGN §5). */
+  private readonly lockCache = new Map<string, ReadonlySet<string>>()
+  /** Documents with a lock being set: appends handed over meanwhile may yet be refused. */
+  private readonly locking = new Map<string, number>()
 
   constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
@@ -102,12 +106,43 @@ export class SqliteDocumentStore implements DocumentStore {
     return locked.has(WHOLE_DOCUMENT) || sections.some((s) => locked.has(s))
   }
 
+  /**
+   * A lock is written once every append of the document handed over before it has committed, so an
+   * update a room relayed before its commit (`commitsCertain`) is never refused afterwards.
+   */
   async setLock(doc: string, section: string | null, locked: boolean): Promise<void> {
     const key = lockKey(section)
+    if (!locked) return this.writeLock(doc, key, false)
+    this.locking.set(doc, (this.locking.get(doc) ?? 0) + 1)
+    try {
+      await this.queue.settled(doc)
+      this.writeLock(doc, key, true)
+    } finally {
+      const n = this.locking.get(doc)! - 1
+      if (n === 0) this.locking.delete(doc)
+      else this.locking.set(doc, n)
+    }
+  }
+
+  commitsCertain(doc: string, sections: ReadonlySet<string>): boolean {
+    if (this.closed || this.locking.has(doc)) return false
+    let locked = this.lockCache.get(doc)
+    if (!locked) {
+      locked = new Set(this.selectLocks.all(doc) as string[])
+      this.lockCache.set(doc, locked)
+    }
+    if (locked.size === 0) return true
+    if (locked.has(WHOLE_DOCUMENT)) return false
+    for (const s of sections) if (locked.has(s)) return false
+    return true
+  }
+
+  private writeLock(doc: string, key: string, locked: boolean): void {
     this.db.transaction(() => {
       if (locked) this.insertLock.run(doc, key, new Date().toISOString())
       else this.deleteLock.run(doc, key)
     }).immediate()
+    this.lockCache.delete(doc)
   }
 
   async locks(doc: string): Promise<DocumentLocks> {
