@@ -13,6 +13,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    env: { COREGROUP_LOG: 'silent' },
+    env: { COREGROUP_LOG: process.env.COREGROUP_LOG ?? 'silent' },
   },
 })

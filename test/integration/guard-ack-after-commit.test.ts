@@ -11,7 +11,8 @@ import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { MessageType, SyncStep } from '../../schemas/protocol.ts'
 import { syncMessage } from '../../server/sync/room-messages.ts'
-import { openClient, openRawSocket, sectionText, waitFor } from '../support/clients.ts'
+import { loadDocument } from '../../server/sync/document-loader.ts'
+import { openClient, openRawSocket, sectionText, typeInto, waitFor } from '../support/clients.ts'
 import { seedTestCoreGroup, type CoreGroupFixture } from '../support/core-group.ts'
 import { MisbehavingClient, type Outcome } from '../support/misbehaving-client.ts'
 import { startTestServer, type TestServer } from '../support/server.ts'
@@ -20,7 +21,7 @@ import { startTestServer, type TestServer } from '../support/server.ts'
 class GatedStore {
   shut = false
   appendsWaiting = 0
-  private waiters: Array<() => void> = []
+  private waiters: Array<(fail: boolean) => void> = []
 
   wrap(inner: DocumentStore): DocumentStore {
     return new Proxy(inner, {
@@ -29,8 +30,9 @@ class GatedStore {
         return async (...args: Parameters<DocumentStore['append']>) => {
           if (this.shut) {
             this.appendsWaiting++
-            await new Promise<void>((resolve) => this.waiters.push(resolve))
+            const fail = await new Promise<boolean>((resolve) => this.waiters.push(resolve))
             this.appendsWaiting--
+            if (fail) throw new Error('the disk failed (test)')
           }
           return target.append(...args)
         }
@@ -40,7 +42,13 @@ class GatedStore {
 
   open(): void {
     this.shut = false
-    for (const w of this.waiters.splice(0)) w()
+    for (const w of this.waiters.splice(0)) w(false)
+  }
+
+  /** Fails the appends waiting (as a lost process would never commit them) and opens the gate. */
+  failWaiting(): void {
+    this.shut = false
+    for (const w of this.waiters.splice(0)) w(true)
   }
 }
 
@@ -50,6 +58,7 @@ let group: CoreGroupFixture
 let minutes: string
 let observer: DocumentSync
 const parentSection = () => `update:${group.people.parent.member.id}`
+const ownSection = () => `update:${group.people.socialWorker.member.id}`
 
 beforeAll(async () => {
   server = await startTestServer({ wrapStore: (s) => gate.wrap(s) })
@@ -86,6 +95,37 @@ it('relays and serves an update before its commit, and acknowledges it only once
   expect(outcome).toMatchObject({ kind: 'acked' })
   joiner.ws.close()
   parent.close()
+}, 30_000)
+
+it('loses nothing when a relayed update is never committed: the others hand back nothing of it, its writer resends it', async () => {
+  const parent = openClient(server.syncUrl, minutes, group.as.parent)
+  await parent.whenSynced()
+  const rejected: string[] = []
+  observer.on('rejected', ({ reason }) => void rejected.push(reason))
+  gate.shut = true
+  typeInto(parent.doc, parentSection(), 'We changed the locks.')
+  await waitFor(() => sectionText(observer.doc, parentSection()).includes('We changed the locks.'), 5000, 'the relay before the commit')
+  // The parent's page goes away before the commit, which then fails: the room drops its live copy.
+  parent.provider.disconnect()
+  gate.failWaiting()
+  // The social worker's client reconnects holding the parent's words under the parent's client ID: they
+  // are set aside (neither taken from her nor a reason to refuse her), and her own edits still save.
+  await waitFor(() => observer.connection === 'online' && observer.save === 'saved', 10_000, 'the observer back and saved')
+  typeInto(observer.doc, ownSection(), 'Seen.')
+  await observer.whenSaved()
+  const meanwhile = await loadDocument(minutes, server.store)
+  expect(sectionText(meanwhile.doc, parentSection())).not.toContain('We changed the locks.')
+  expect(sectionText(meanwhile.doc, ownSection())).toContain('Seen.')
+  meanwhile.doc.destroy()
+  // The parent comes back: her client resends what was never acknowledged, and now it is stored.
+  expect(parent.save).not.toBe('saved')
+  parent.provider.connect()
+  await parent.whenSaved()
+  const stored = await loadDocument(minutes, server.store)
+  expect(sectionText(stored.doc, parentSection())).toContain('We changed the locks.')
+  stored.doc.destroy()
+  expect(rejected).toEqual([])
+  parent.destroy()
 }, 30_000)
 
 /** The payload of the first sync step 2 among `frames`, or null. */
