@@ -58,6 +58,37 @@ describe('a held update', () => {
     expect(room.doc.getXmlFragment('item:purpose').toString()).toContain('first')
   })
 
+  it('holds deletions ahead under another’s client ID until that writer’s structs arrive, then integrates them', async () => {
+    const room = await Room.load('demo:held5', new SqliteDocumentStore(openSqlite(':memory:')))
+    const { first, second } = twoEdits()
+    const author = socket()
+    const authorConn = room.join(author.socket, { userId: 'u-author' })
+    authorConn.enqueue(syncMessage(SyncStep.Update, first))
+    await settle()
+    // Someone else got the author's second edit relayed before a commit that never came, and deleted
+    // it: their deletion reaches clocks of the author's the server lacks.
+    const secondUpdate = second()
+    const other = new Y.Doc()
+    Y.applyUpdate(other, first)
+    Y.applyUpdate(other, secondUpdate)
+    const text = (other.getXmlFragment('item:purpose').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.delete(5, 7)
+    const deleter = socket()
+    const conn = room.join(deleter.socket, { userId: 'u-other' })
+    conn.enqueue(syncMessage(SyncStep.Update, Y.encodeStateAsUpdate(other, Y.encodeStateVector(other))))
+    await settle()
+    expect(conn.held).not.toBeNull()
+    expect(deleter.state.closed).toBeNull()
+    expect(acks(deleter.frames)).toEqual([])
+    // The author's client resends the edit: it integrates, and so does the deletion waiting on it.
+    authorConn.enqueue(syncMessage(SyncStep.Update, secondUpdate))
+    await settle()
+    expect(acks(author.frames)).toEqual([1, 2])
+    expect(acks(deleter.frames)).toEqual([1])
+    expect(room.doc.getXmlFragment('item:purpose').toString()).toContain('>first<')
+    expect(room.doc.getXmlFragment('item:purpose').toString()).not.toContain('second')
+  })
+
   it('from its own author, integrates once its history arrives and is acknowledged as the later update', async () => {
     const room = await Room.load('demo:held2', new SqliteDocumentStore(openSqlite(':memory:')))
     const { first, second } = twoEdits()
