@@ -39,6 +39,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly selectLocks
   private readonly queue = new AppendQueue((batch) => this.writeBatch(batch))
   private closed = false
+  /** Client-ID claims waiting for this turn's claim transaction (`claimClients`). */
+  private claims: Array<{ doc: string; userId: string; ids: number[]; resolve: (owners: Map<number, string>) => void; reject: (err: unknown) => void }> = []
   /** The locks of each document read or set so far: the file is this process's alone (DESIGN §5). */
   private readonly lockCache = new Map<string, ReadonlySet<string>>()
   /** Documents with a lock being set: appends handed over meanwhile may yet be refused. */
@@ -198,16 +200,42 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.selectQuarantined.all(doc) as QuarantinedEntry[]
   }
 
-  async claimClients(doc: string, userId: string, clients: number[]): Promise<Map<number, string>> {
-    const ids = normalizeClientIds(clients)
-    const owners = new Map<number, string>()
-    if (ids.length === 0) return owners
-    this.db.transaction(() => {
-      const now = new Date().toISOString()
-      for (const id of ids) this.insertClient.run(doc, id, userId, now)
-      for (const id of ids) owners.set(id, this.selectClient.get(doc, id) as string)
-    }).immediate()
-    return owners
+  /**
+   * Claims made in the same turn of the event loop are written in one transaction (one fsync for the
+   * many new clients of a busy minute, not one each), in the order they were asked for: first writer wins.
+   */
+  claimClients(doc: string, userId: string, clients: number[]): Promise<Map<number, string>> {
+    let ids: number[]
+    try {
+      ids = normalizeClientIds(clients)
+    } catch (err) {
+      return Promise.reject(err)
+    }
+    if (ids.length === 0) return Promise.resolve(new Map())
+    if (this.closed) return Promise.reject(new Error('store closed'))
+    return new Promise((resolve, reject) => {
+      this.claims.push({ doc, userId, ids, resolve, reject })
+      if (this.claims.length === 1) setImmediate(() => this.writeClaims())
+    })
+  }
+
+  private writeClaims(): void {
+    const batch = this.claims.splice(0)
+    if (batch.length === 0) return
+    const owners = batch.map(() => new Map<number, string>())
+    try {
+      this.db.transaction(() => {
+        const now = new Date().toISOString()
+        batch.forEach((c, i) => {
+          for (const id of c.ids) this.insertClient.run(c.doc, id, c.userId, now)
+          for (const id of c.ids) owners[i]!.set(id, this.selectClient.get(c.doc, id) as string)
+        })
+      }).immediate()
+    } catch (err) {
+      for (const c of batch) c.reject(err)
+      return
+    }
+    batch.forEach((c, i) => c.resolve(owners[i]!))
   }
 
   async clientOwners(doc: string): Promise<Map<number, string>> {
@@ -218,7 +246,8 @@ export class SqliteDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    // Appends already accepted are written before the database goes.
+    // Claims and appends already accepted are written before the database goes.
+    this.writeClaims()
     await this.queue.drained()
     this.db.close()
   }
