@@ -41,8 +41,6 @@ export class SqliteDocumentStore implements DocumentStore {
   private closed = false
   /** Client-ID claims waiting for this turn's claim transaction (`claimClients`). */
   private claims: Array<{ doc: string; userId: string; ids: number[]; resolve: (owners: Map<number, string>) => void; reject: (err: unknown) => void }> = []
-  /** The locks of each document read or set so far: the file is this process's alone (DESIGN §5). */
-  private readonly lockCache = new Map<string, ReadonlySet<string>>()
   /** Documents with a lock being set: appends handed over meanwhile may yet be refused. */
   private readonly locking = new Map<string, number>()
 
@@ -126,17 +124,10 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
+  /** Read afresh (one indexed row read), like the append's own check: no copy of the locks to go stale. */
   commitsCertain(doc: string, sections: ReadonlySet<string>): boolean {
     if (this.closed || this.locking.has(doc)) return false
-    let locked = this.lockCache.get(doc)
-    if (!locked) {
-      locked = new Set(this.selectLocks.all(doc) as string[])
-      this.lockCache.set(doc, locked)
-    }
-    if (locked.size === 0) return true
-    if (locked.has(WHOLE_DOCUMENT)) return false
-    for (const s of sections) if (locked.has(s)) return false
-    return true
+    return !this.isLocked(doc, [...sections], new Map())
   }
 
   private writeLock(doc: string, key: string, locked: boolean): void {
@@ -144,7 +135,6 @@ export class SqliteDocumentStore implements DocumentStore {
       if (locked) this.insertLock.run(doc, key, new Date().toISOString())
       else this.deleteLock.run(doc, key)
     }).immediate()
-    this.lockCache.delete(doc)
   }
 
   async locks(doc: string): Promise<DocumentLocks> {
