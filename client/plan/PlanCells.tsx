@@ -156,7 +156,7 @@ function EditableText({ id, label, rowName, value, onCommit, alwaysVisible, plac
   return (
     <>
       <CellLabel id={id} label={label} rowName={rowName} alwaysVisible={alwaysVisible} />
-      <textarea ref={ref} id={id} className="plan-cell__input" rows={2} maxLength={4000} value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={flush} data-field={id.split('--').pop()} />
+      <textarea ref={ref} id={id} className="plan-cell__input" rows={2} maxLength={4000} value={draft} placeholder={placeholder} onChange={(e) => change(e.target.value)} onBlur={flush} data-field={id.slice(id.lastIndexOf('--') + 2)} />
     </>
   )
 }
