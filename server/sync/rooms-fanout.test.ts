@@ -3,7 +3,7 @@
  * (two "processes") over one store.
  */
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { MessageType, SyncStep } from '../../schemas/protocol.ts'
@@ -31,8 +31,6 @@ function textEdit(doc: Y.Doc, text: string): Uint8Array {
   doc.getText('t').insert(doc.getText('t').length, text)
   return Y.encodeStateAsUpdate(doc, before)
 }
-
-const settle = () => new Promise((r) => setTimeout(r, 20))
 
 let toClose: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -62,8 +60,8 @@ describe('Rooms with a fan-out channel', () => {
     roomTwo.join(reader.socket, { userId: 'u2' })
     reader.frames.length = 0
     conn.enqueue(updateFrame(textEdit(new Y.Doc(), 'hello')))
-    await settle()
-    expect(roomTwo.doc.getText('t').toString()).toBe('hello')
+    // The publish follows the commit: wait for what the other process shows, not for a fixed time.
+    await vi.waitFor(() => expect(roomTwo.doc.getText('t').toString()).toBe('hello'))
     expect(reader.frames.some((f) => f[0] === MessageType.Sync && f[1] === SyncStep.Update)).toBe(true)
     expect(await store.logLength('demo:f')).toBe(1)
     expect(hub.published.filter((p) => p.message.kind === 'update').map((p) => p.from)).toEqual(['one'])
@@ -92,8 +90,7 @@ describe('Rooms with a fan-out channel', () => {
     }
     const { hub, one } = setup(slow)
     const loading = one.get('demo:early')
-    await settle()
-    expect(hub.subscribers('demo:early')).toBe(1)
+    await vi.waitFor(() => expect(hub.subscribers('demo:early')).toBe(1))
     // Another process stores and publishes while this one is still reading the store.
     const update = textEdit(new Y.Doc(), 'published meanwhile')
     hub.node('elsewhere').publish('demo:early', { kind: 'update', data: update })
@@ -136,8 +133,7 @@ describe('Rooms with a fan-out channel', () => {
     const room = await one.get('demo:fail')
     failAppends = true
     await expect(room.applyServerChange((doc) => doc.getMap('control').set('locked', true))).rejects.toThrow('disk full')
-    await settle()
-    expect(one.isLoaded('demo:fail')).toBe(false)
+    await vi.waitFor(() => expect(one.isLoaded('demo:fail')).toBe(false))
     expect(hub.published.filter((p) => p.message.kind === 'update')).toEqual([])
     expect(hub.subscribers('demo:fail')).toBe(0)
   })
@@ -156,8 +152,7 @@ describe('Rooms with a fan-out channel', () => {
     encoding.writeVarUint(e, MessageType.Awareness)
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [clientDoc.clientID]))
     conn.enqueue(encoding.toUint8Array(e))
-    await settle()
-    expect(roomTwo.awareness.getStates().get(clientDoc.clientID)).toEqual({ cursor: 1 })
+    await vi.waitFor(() => expect(roomTwo.awareness.getStates().get(clientDoc.clientID)).toEqual({ cursor: 1 }))
     expect(watcher.frames.some((f) => f[0] === MessageType.Awareness)).toBe(true)
     expect(hub.published.filter((p) => p.message.kind === 'awareness').map((p) => p.from)).toEqual(['one'])
     clientAwareness.destroy()
@@ -175,8 +170,7 @@ describe('Rooms with a fan-out channel', () => {
     const conn = room.join(fakeSocket().socket, { userId: 'u1' })
     expect(hub.subscribers('demo:u')).toBe(1)
     room.leave(conn)
-    await new Promise((r) => setTimeout(r, 60))
-    expect(rooms.isLoaded('demo:u')).toBe(false)
+    await vi.waitFor(() => expect(rooms.isLoaded('demo:u')).toBe(false))
     expect(hub.subscribers('demo:u')).toBe(0)
   })
 })
@@ -192,8 +186,7 @@ describe('Rooms without connections', () => {
     })
     const room = await rooms.get('demo:lock-only')
     await room.applyServerChange((doc) => doc.getMap('control').set('locked', true))
-    await new Promise((r) => setTimeout(r, 60))
-    expect(rooms.isLoaded('demo:lock-only')).toBe(false)
+    await vi.waitFor(() => expect(rooms.isLoaded('demo:lock-only')).toBe(false))
     expect(hub.subscribers('demo:lock-only')).toBe(0)
     expect(await store.logLength('demo:lock-only')).toBe(0) // compacted on unload
     const reloaded = await rooms.get('demo:lock-only')

@@ -225,7 +225,8 @@ it('the child fills in their views form, and it appears under "Voice of the chil
   const list = (await (await server.request('GET', `/api/meetings/${group.meeting.id}/versions`, { as: group.as.socialWorker })).json()) as { distributions: Array<{ memberId: string; acknowledgedAt: string | null }> }
   expect(list.distributions.find((d) => d.memberId === group.people.parent.member.id)?.acknowledgedAt).not.toBeNull()
   expect(await axeProblems(parent)).toEqual([])
-})
+  // Three people's pages, a finalise and two accessibility scans: 14 s alone, over 30 s on a busy CI machine.
+}, 90_000)
 
 it('keeps nothing of the case on a family device, and no page a parent reaches shows restricted text or withheld details', async () => {
   const page = await pageAs('parent')
