@@ -1,12 +1,14 @@
 /**
  * The one rich-text editor schema, shared by the browser's Tiptap editors and the server's content
- * check (issue 8 §6): the client builds its editors from `editorExtensions()`, the server derives
- * `RICH_TEXT_RULES` from the same extensions with Tiptap's `getSchema`, which runs in Node.
+ * check (issue 8 §6): the client builds its editors from `editorExtensions()`; the server's update check
+ * reads `RICH_TEXT_RULES` (`rich-text-rules.ts`), this schema's `rulesOf` written out as data and tested
+ * equal to it, and the export builds documents with `EDITOR_SCHEMA` (Tiptap's `getSchema` runs in Node).
  * @module
  */
 import { Extension, getSchema, type Extensions } from '@tiptap/core'
 import type { NodeType, Schema } from '@tiptap/pm/model'
 import StarterKit from '@tiptap/starter-kit'
+import type { RichTextRules } from './rich-text-rules.ts'
 
 /**
  * Who wrote a passage of the joint report (issue 12 §4): the merge sets `attribution` (a member id)
@@ -45,16 +47,6 @@ export function editorExtensions(): Extensions {
   return [StarterKit.configure({ undoRedo: false }), Attribution]
 }
 
-/** What may stand where in a rich-text section, as y-prosemirror stores a ProseMirror document in Yjs. */
-export interface RichTextRules {
-  /** For each node type (and the section's root, `doc`): the node types that may appear as its children; `text` for inline text. */
-  children: ReadonlyMap<string, ReadonlySet<string>>
-  /** Attribute names of each node type. */
-  nodeAttrs: ReadonlyMap<string, ReadonlySet<string>>
-  /** Attribute names of each mark type. */
-  markAttrs: ReadonlyMap<string, ReadonlySet<string>>
-}
-
 /** Every node type that `type`'s content expression can reach, at any position. */
 function reachableChildren(type: NodeType): Set<string> {
   const names = new Set<string>()
@@ -73,6 +65,7 @@ function reachableChildren(type: NodeType): Set<string> {
   return names
 }
 
+/** What `schema` allows where, as the content check reads it. */
 export function rulesOf(schema: Schema): RichTextRules {
   const children = new Map<string, Set<string>>()
   const nodeAttrs = new Map<string, Set<string>>()
@@ -88,7 +81,3 @@ export function rulesOf(schema: Schema): RichTextRules {
 /** The ProseMirror schema of every rich-text section. */
 export const EDITOR_SCHEMA: Schema = getSchema(editorExtensions())
 
-/** The root node type of a section (the Y.XmlFragment itself). */
-export const ROOT_NODE = EDITOR_SCHEMA.topNodeType.name
-
-export const RICH_TEXT_RULES: RichTextRules = rulesOf(EDITOR_SCHEMA)

@@ -9,3 +9,9 @@ export async function exportDocumentLazily(...args: Parameters<typeof exportDocu
   const { exportDocument: run } = await import('./export-document.ts')
   return run(...args)
 }
+
+/** The read-only views of a version (`GET /api/versions/:id`), loaded by the first view: they build ProseMirror documents. */
+export async function versionViewsLazily() {
+  const [{ buildReportView }, { buildNotesView }] = await Promise.all([import('./report-view.ts'), import('./notes-view.ts')])
+  return { buildReportView, buildNotesView }
+}

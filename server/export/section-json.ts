@@ -46,9 +46,3 @@ export function rowsJson(doc: Y.Doc, name: string): Array<Record<string, unknown
   return rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r))
 }
 
-/** A fresh document holding `state` (a full Yjs update). */
-export function docFromState(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
-  return doc
-}

@@ -12,6 +12,7 @@ import type { PmJson } from '../../schemas/api/version-view.ts'
 import { EDITOR_SCHEMA } from '../../schemas/content/editor-schema.ts'
 import { CONTROL_SECTION, parseSectionName, sectionContent } from '../../schemas/documents.ts'
 import { isEmptyRichText, richTextJson, rowsJson } from '../export/section-json.ts'
+import type { VersionDocument } from './version-repo.ts'
 
 /**
  * The node or mark without attributes at their schema default (and without an empty `attrs`), so an
@@ -64,6 +65,11 @@ export function canonicalHash(doc: Y.Doc): string {
   return sha256Hex(canonicalJson(canonicalProjection(doc)))
 }
 
-export function sha256Hex(text: string): string {
+/** The combined hash of a version: SHA-256 over each document's role and canonical hash, by role. */
+export function versionHash(documents: readonly Pick<VersionDocument, 'role' | 'sha256'>[]): string {
+  return sha256Hex([...documents].sort((a, b) => (a.role < b.role ? -1 : 1)).map((d) => `${d.role}:${d.sha256}\n`).join(''))
+}
+
+function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
 }

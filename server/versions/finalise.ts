@@ -22,7 +22,6 @@ import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import type { Rooms } from '../sync/rooms.ts'
 import { controlStateOf } from '../sync/update-guard.ts'
-import { canonicalHash, sha256Hex } from './canonical-hash.ts'
 import { loadStoredDocument } from './stored-document.ts'
 import { insertReopening, insertVersion, isUniqueViolation, listReopenings, listVersions, type ReopeningRecord, type VersionContext, type VersionDocument, type VersionRecord } from './version-repo.ts'
 
@@ -65,11 +64,6 @@ export async function versionState(db: Db, meetingId: string, subject: VersionSu
   return { versions, reopenings, latest, finalised }
 }
 
-/** The combined hash of a version: SHA-256 over each document's role and canonical hash, by role. */
-export function versionHash(documents: readonly Pick<VersionDocument, 'role' | 'sha256'>[]): string {
-  return sha256Hex([...documents].sort((a, b) => (a.role < b.role ? -1 : 1)).map((d) => `${d.role}:${d.sha256}\n`).join(''))
-}
-
 /** Writes or clears `control.finalisedVersion` in the live room of `doc` (and so in every process). */
 async function markFinalised(rooms: Rooms, doc: string, versionId: string | null): Promise<void> {
   const room = await rooms.get(doc)
@@ -104,6 +98,8 @@ export async function finalise(services: VersionServices, req: FinaliseRequest):
   for (const { doc } of locked) await store.setLock(doc, null, true)
   let version: VersionRecord
   try {
+    // Loaded by the first finalise: the canonical projection builds ProseMirror documents (issue 16 §3).
+    const { canonicalHash, versionHash } = await import('./canonical-hash.ts')
     const documents: VersionDocument[] = []
     for (const { role, doc } of [...locked, ...recorded]) {
       const stored = await loadStoredDocument(store, doc)

@@ -3,6 +3,7 @@
  * is no update or delete path), the reopenings that start a new draft, and the distribution record.
  * @module
  */
+import * as Y from 'yjs'
 import type { Meeting, Member } from '../../schemas/entities/index.ts'
 import type { Case } from '../../schemas/entities/index.ts'
 import type { Distribution, ExportCopy, VersionSubject } from '../../schemas/api/versions.ts'
@@ -109,6 +110,13 @@ export async function getVersion(db: Db, id: string): Promise<VersionRecord | nu
 }
 
 /** The documents of a version with the given roles (only those are read), by role. */
+/** A fresh document holding `state` (a full Yjs update), e.g. a version's stored document. */
+export function docFromState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return doc
+}
+
 export async function versionDocuments(db: Db, versionId: string, roles: readonly string[]): Promise<Map<string, VersionDocument>> {
   if (roles.length === 0) return new Map()
   const rows = await db.selectFrom('version_documents').selectAll().where('version_id', '=', versionId).where('role', 'in', [...roles]).execute()

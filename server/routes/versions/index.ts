@@ -20,13 +20,10 @@ import { listMembers } from '../../db/repos/members.ts'
 import type { Db } from '../../db/schema.ts'
 import { badRequest, conflict, forbidden, notFound } from '../../errors.ts'
 import type { DocumentRole } from '../../export/export-document.ts'
-import { exportDocumentLazily as exportDocument } from '../../export/export-lazily.ts'
+import { exportDocumentLazily as exportDocument, versionViewsLazily } from '../../export/export-lazily.ts'
 import { statusLine } from '../../export/status-line.ts'
-import { buildReportView } from '../../export/report-view.ts'
-import { buildNotesView } from '../../export/notes-view.ts'
-import { docFromState } from '../../export/section-json.ts'
 import { errorSummary, log } from '../../log.ts'
-import { getDistribution, insertDistribution, isUniqueViolation, listDistributions, markDistribution, versionDocuments, type VersionRecord } from '../../versions/version-repo.ts'
+import { docFromState, getDistribution, insertDistribution, isUniqueViolation, listDistributions, markDistribution, versionDocuments, type VersionRecord } from '../../versions/version-repo.ts'
 import type { ApiServices } from '../index.ts'
 import { readJson } from '../validate.ts'
 import { docxResponse, requestedCopy, requestedDocument, versionFor } from './version-access.ts'
@@ -74,6 +71,7 @@ export function versionRoutes(services: ApiServices) {
       const src = versionSources(db, version)
       const status = statusLine(src)
       const doc = async (role: DocumentRole) => (await src.load(role)) ?? new Y.Doc()
+      const { buildReportView, buildNotesView } = await versionViewsLazily()
       const notes =
         version.subject === 'report'
           ? buildReportView({ context: src.context, report: await doc(copy === 'professional' ? 'report' : 'report-family'), minutes: await src.load('minutes'), copy, status })
