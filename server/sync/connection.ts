@@ -5,7 +5,7 @@
  * @module
  */
 import { FRAME_RATES, MAX_BUFFERED_BYTES, MAX_UPDATES_PER_SECOND } from '../../schemas/limits.ts'
-import { CloseCode, frameKind, type FrameKind } from '../../schemas/protocol.ts'
+import { CloseCode, encodeAck, frameKind, type FrameKind } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentAccess } from './access.ts'
 import type { SyncSocket } from './sync-socket.ts'
@@ -67,8 +67,34 @@ export class Connection {
     private readonly onRateExceeded: (conn: Connection, kind: FrameKind) => void = () => {},
   ) {}
 
+  /** The highest update number due to be acknowledged and not yet sent (0: none). */
+  private ackDue = 0
+
+  /**
+   * Acknowledges the first `seq` updates. Acks are cumulative, so the ones falling due in one turn of
+   * the event loop (several of this client's updates in one group commit) go as one frame, the
+   * highest (issue 16 §2). Any other frame sends a due ack first, so frames keep their order.
+   */
+  acknowledge(seq: number): void {
+    if (this.closed) return
+    if (this.ackDue === 0) setImmediate(() => this.flushAck())
+    if (seq > this.ackDue) this.ackDue = seq
+  }
+
+  private flushAck(): void {
+    if (this.ackDue === 0) return
+    const seq = this.ackDue
+    this.ackDue = 0
+    this.transmit(encodeAck(seq))
+  }
+
   /** Sends a frame; closes the connection instead when its peer has stopped reading (issue 9 §3). */
   send(frame: Uint8Array): void {
+    this.flushAck()
+    this.transmit(frame)
+  }
+
+  private transmit(frame: Uint8Array): void {
     if (this.closed) return
     if ((this.socket.bufferedAmount?.() ?? 0) > MAX_BUFFERED_BYTES) {
       this.close(CloseCode.SlowReader, 'not reading')
@@ -79,6 +105,8 @@ export class Connection {
 
   close(code: number, reason: string): void {
     if (this.closed) return
+    this.flushAck() // what was committed is said to be before the socket closes
+    if (this.closed) return // that send found a slow reader and closed it already
     this.closed = true
     this.inbox.length = 0
     this.socket.close(code, reason)

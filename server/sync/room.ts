@@ -18,7 +18,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { HELD_LIMITS } from '../../schemas/limits.ts'
-import { CloseCode, MessageType, SyncStep, encodeAck, encodeRejected, type FrameKind } from '../../schemas/protocol.ts'
+import { CloseCode, MessageType, SyncStep, encodeRejected, type FrameKind } from '../../schemas/protocol.ts'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import { ClientOwners } from './client-owners.ts'
@@ -234,7 +234,7 @@ export class Room {
     }
     const held = conn.held
     if (!held) {
-      if (scan.empty) return this.turns.afterCommits(() => conn.send(encodeAck(seq)))
+      if (scan.empty) return this.turns.afterCommits(() => conn.acknowledge(seq))
       return this.decide(conn, update, seq, null)
     }
     // What the held update waits for may be in this one (a keystroke sent just before the sync step
@@ -314,7 +314,7 @@ export class Room {
     if (problem) return this.taint(conn, problem)
     if (!captured) {
       // Nothing new (already known): acknowledged once everything before it is durable.
-      this.turns.afterCommits(() => conn.send(encodeAck(seq)))
+      this.turns.afterCommits(() => conn.acknowledge(seq))
       return
     }
     // Relayed at once when the store is certain to commit it (DESIGN §5): it can then be lost only with
@@ -338,7 +338,7 @@ export class Room {
     if (!relayed) this.lateRelays++
     const done = this.turns.append(captured.update, sections && { sections }, () => {
       if (!relayed) this.broadcast(captured.update, origin)
-      if (origin && seq !== null) origin.send(encodeAck(seq))
+      if (origin && seq !== null) origin.acknowledge(seq)
       this.hooks.onAccepted?.(this, captured.update)
     })
     if (!relayed) void done.finally(() => this.lateRelays--).catch(() => {})
