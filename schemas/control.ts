@@ -3,7 +3,7 @@
  * section locks and the finalised version. Both sides read it through this one function.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ControlState, UNLOCKED, type MeetingRoles } from './permissions.ts'
 
 /** The plain control state from the control map's JSON (`doc.getMap('control').toJSON()`). */

@@ -6,7 +6,7 @@
  * functions to make editors read-only, so both sides always agree. Nothing here does I/O.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ACTION_OWNER_FIELDS } from './content/rows.ts'
 import { parseSectionName, type DocumentRef, type SectionRef } from './documents.ts'
 import { PROFESSIONAL_ROLES, type AccountRole, type CoreGroupRole } from './roles.ts'

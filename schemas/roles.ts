@@ -2,7 +2,7 @@
  * Roles in a core group (seed 001, 003, 004) and in the authority.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A member's role in the core group of one case. */
 export const CoreGroupRole = z.enum([

@@ -4,7 +4,7 @@
  * @module
  */
 import { resolve } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 
 const EnvSchema = z.object({
   PORT: z

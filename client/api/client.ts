@@ -4,7 +4,7 @@
  * @module
  */
 import { ApiErrorBody } from '../../schemas/api/errors.ts'
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 export class ApiFailure extends Error {
   constructor(

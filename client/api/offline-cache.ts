@@ -6,7 +6,7 @@
  * Only GET answers are kept, and only those a page asks for with `cachedGet`.
  * @module
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { api, ApiFailure } from './client.ts'
 
 const PREFIX = 'coregroup:api:'

@@ -5,7 +5,7 @@
  * @module
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ApiFailure } from './client.ts'
 import { cachedGet } from './offline-cache.ts'
 

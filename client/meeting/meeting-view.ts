@@ -4,7 +4,7 @@
  * @module
  */
 import { useCallback, useEffect, useState } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { MeetingType } from '../../schemas/entities/meeting.ts'
 import { CoreGroupRole } from '../../schemas/roles.ts'
 import { AgendaItem } from '../../schemas/templates/agenda-item.ts'

@@ -3,7 +3,7 @@
  * @module
  */
 import { useEffect, useState, type FormEvent } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { SignInInput } from '../../schemas/api/session.ts'
 import { fieldErrors } from '../../schemas/api/errors.ts'
 import { api, ApiFailure } from '../api/client.ts'

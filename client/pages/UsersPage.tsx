@@ -6,7 +6,7 @@
  * @module
  */
 import { useEffect, useState, type FormEvent } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { fieldErrors } from '../../schemas/api/errors.ts'
 import { CreateInvitationInput } from '../../schemas/api/session.ts'
 import { AccountsResponse, PasswordResetLinkResponse } from '../../schemas/api/users.ts'

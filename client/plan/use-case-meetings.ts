@@ -3,7 +3,7 @@
  * (the plan's rules, `meetingInProgress`) and when the last one before this was (the review's "since").
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { useEffect } from 'react'
 import { useApi } from '../api/use-api.ts'
 

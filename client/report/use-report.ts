@@ -5,7 +5,7 @@
  * @module
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { ReportResponse } from '../../schemas/api/reports.ts'
 import { CoreGroupRole } from '../../schemas/roles.ts'
 import { api, ApiFailure } from '../api/client.ts'

@@ -4,7 +4,7 @@
  * @module
  */
 import { useCallback, useEffect, useState } from 'react'
-import { z } from 'zod'
+import * as z from 'zod'
 import { DistributionResponse, FinaliseResponse, VersionListResponse, type VersionSubject } from '../../schemas/api/versions.ts'
 import { api, ApiFailure } from '../api/client.ts'
 

@@ -3,7 +3,7 @@
  * in words (issue 15 §9). Each event keeps its stored ids beside the words.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ID_PATTERN } from '../documents.ts'
 import { isoDate } from '../entities/fields.ts'
 import { AuditEventName } from '../audit/events.ts'

@@ -3,7 +3,7 @@
  * of a user's cases and one case with its core group, meetings and what is due.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Case, CreateCaseInput } from '../entities/case.ts'
 import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH, requiredText } from '../entities/fields.ts'
 import { Meeting, MeetingType } from '../entities/meeting.ts'

@@ -3,7 +3,7 @@
  * with their details and, for a review conference, the joint report's dates counted back from it.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Conference } from '../entities/case.ts'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -2,7 +2,7 @@
  * `/api/dashboard`: "My cases" — per case, what is overdue and what is due soon (DESIGN §8).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { CaseStatus } from '../entities/case.ts'
 import { MeetingType } from '../entities/meeting.ts'
 import { CoreGroupRole } from '../roles.ts'

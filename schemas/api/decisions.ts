@@ -3,7 +3,7 @@
  * decisions in principle (seed 003) as the meeting page and the team manager's page show them.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { DecisionOutcome, DecisionText, SignOffNote } from '../entities/decision.ts'
 import { MeetingType } from '../entities/meeting.ts'
 

@@ -3,7 +3,7 @@
  * error into `fields` (one message per field, keyed by its dotted path) for the form's error summary.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Stable error codes the API uses; clients switch on these, never on `message`. */
 export const ApiErrorCode = {

@@ -2,7 +2,7 @@
  * Locking a section or a whole document (issue 4 §6).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** POST /api/documents/:name/locks. Without `section` the whole document is (un)locked. */
 export const LockInput = z.strictObject({

@@ -3,7 +3,7 @@
  * agenda, the core group, the viewer's place and the names of its documents).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../entities/fields.ts'
 import { Meeting, MeetingType } from '../entities/meeting.ts'
 import { CoreGroupRole } from '../roles.ts'

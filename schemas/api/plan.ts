@@ -2,7 +2,7 @@
  * `/api/cases/:id/plan/*` payloads: the child protection plan's row history (issue 11 §6).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { HistoryEntry } from '../plan/row-history.ts'
 
 /**

@@ -3,7 +3,7 @@
  * deadline, positions, sharing), submitting and reopening a contribution, the merge, sharing.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../entities/fields.ts'
 import { ContributionStatus } from '../report/status.ts'
 

@@ -2,7 +2,7 @@
  * Sign-in, session and invitation payloads.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { AccountRole } from '../roles.ts'
 
 export const SignInInput = z.strictObject({

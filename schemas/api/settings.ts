@@ -3,7 +3,7 @@
  * administrator can choose from.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Authority } from '../entities/authority.ts'
 import { Duration, TimescaleSettings } from '../timescales/settings.ts'
 import { AgendaVariantId } from '../templates/registry.ts'

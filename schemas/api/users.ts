@@ -3,7 +3,7 @@
  * for administrators every account with its kind and state, and the invitations not yet used.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { AccountRole } from '../roles.ts'
 
 export const UserListResponse = z.strictObject({

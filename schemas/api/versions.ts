@@ -2,7 +2,7 @@
  * Finalise, reopen, versions, DOCX export and the distribution record (issue 13).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../entities/fields.ts'
 import { CoreGroupRole } from '../roles.ts'
 

@@ -3,7 +3,7 @@
  * audit page. The stored rows carry these names with ids only; the words are made when the trail is read.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Every kind of event the server records. */
 export const AUDIT_EVENT_NAMES = [

@@ -6,7 +6,7 @@
  * several people can type into them at once.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../entities/fields.ts'
 import { isIsoDate } from '../timescales/iso-date.ts'
 import type { SectionRef } from '../documents.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { fieldErrors } from '../api/errors.ts'
 import { DEFAULT_TIMESCALE_SETTINGS } from '../timescales/settings.ts'
 import { applySettingsUpdate, Authority, CreateAuthorityInput, NORTHERN_IRELAND_REFUSED, UpdateAuthorityInput } from './authority.ts'

@@ -3,7 +3,7 @@
  * timescale settings.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { AgendaVariantId, DEFAULT_AGENDA_VARIANT } from '../templates/registry.ts'
 import { TimescaleSettings, TimescaleSettingsUpdate } from '../timescales/settings.ts'
 import { Id, MAX_NAME_LENGTH, requiredText, Timestamp } from './fields.ts'

@@ -2,7 +2,7 @@
  * A case: one family's child protection plan, from the initial conference until the plan ends.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Duration } from '../timescales/settings.ts'
 import { Id, isoDate, MAX_NAME_LENGTH, MAX_TEXT_LENGTH, OptionalEmail, optionalIsoDate, optionalText, requiredText, timeOfDay, Timestamp } from './fields.ts'
 

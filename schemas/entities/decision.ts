@@ -3,7 +3,7 @@
  * lead and the members, and taken to the team manager for sign-off. Once signed off it never changes.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, optionalText, requiredText, Timestamp } from './fields.ts'
 
 /** Most characters of what was decided. */

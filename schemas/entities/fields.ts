@@ -4,7 +4,7 @@
  * user sees it, so a message never names an internal key.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { ID_PATTERN } from '../documents.ts'
 import { hasIsoDateShape, isIsoDate } from '../timescales/iso-date.ts'
 

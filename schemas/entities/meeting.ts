@@ -3,7 +3,7 @@
  * timescales are measured by (held, minutes to the social worker, notes sent out, joint report stages).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { AgendaVariantId } from '../templates/variant-id.ts'
 import { Id, isoDate, MAX_TEXT_LENGTH, optionalIsoDate, OptionalMeetingLink, optionalText, requiredText, timeOfDay, Timestamp } from './fields.ts'
 

@@ -3,7 +3,7 @@
  * Members are opted out, never deleted, so the history of who was in the group stays.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { CoreGroupRole, PROFESSIONAL_ROLES } from '../roles.ts'
 import {
   Id,

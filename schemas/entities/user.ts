@@ -2,7 +2,7 @@
  * A user account in an authority. Sign-in secrets are the auth module's business, not this schema's.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { AccountRole } from '../roles.ts'
 import { Id, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, requiredText, Timestamp } from './fields.ts'
 

@@ -20,7 +20,7 @@
  *   (member id → name) when known there, otherwise from the name stored with the entry.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { Timestamp } from '../entities/fields.ts'
 import { ActionStatus } from '../content/rows.ts'
 import type { IsoDate } from '../timescales/iso-date.ts'

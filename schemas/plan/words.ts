@@ -8,7 +8,7 @@
  * change at 23:30 UTC on 30 June counts as 1 July.
  * @module
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ActionStatus } from '../content/rows.ts'
 import { parseIsoDate, ukDateOf, type IsoDate } from '../timescales/iso-date.ts'
 

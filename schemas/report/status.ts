@@ -3,7 +3,7 @@
  * reopens it), drafting (something written) or not started, against the draft deadline.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const ContributionStatus = z.enum(['submitted', 'drafting', 'not-started'])
 export type ContributionStatus = z.infer<typeof ContributionStatus>

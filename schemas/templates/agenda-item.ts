@@ -3,7 +3,7 @@
  * and a one-line prompt for the note taker.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { MeetingType } from '../entities/meeting.ts'
 
 /** An agenda item key: lowercase kebab, the same pattern as section names use (documents.ts). */

@@ -4,7 +4,7 @@
  * really has even if the authority later changes its agenda variant.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { agendaSectionName, type AgendaTemplate } from './agenda-item.ts'
 
 /** The key of the `control` map that holds the minutes' agenda layout. */

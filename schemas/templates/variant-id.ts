@@ -3,7 +3,7 @@
  * importing the templates (which import the entities).
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The id of a built-in agenda variant (stored in the authority's settings and on each meeting). */
 export const AgendaVariantId = z.enum(['seed-004', 'seed-001'], { error: 'Select an agenda' })

@@ -9,7 +9,7 @@
  * final report. Once the plan has ended the chains stop; items of meetings already held remain.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { calendarFor, dueAfter, dueBefore, shiftByDuration } from './due-date.ts'
 import { formatLongDate, type IsoDate } from './iso-date.ts'
 import {

@@ -6,7 +6,7 @@
  * strictest value any of them gives, and each seed's own values are a named variant.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isoDate } from '../entities/fields.ts'
 
 /** The unit of a timescale. Working days skip weekends, bank holidays and the authority's closure days. */

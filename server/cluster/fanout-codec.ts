@@ -7,7 +7,7 @@
  * - `access-changed` (on the cluster channel): the `AccessChange` as UTF-8 JSON.
  * @module
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AccessChange, ClusterMessage, FanoutMessage } from '../sync/fanout.ts'
 
 export const PROCESS_ID_BYTES = 16

@@ -3,7 +3,7 @@
  * store is validated like what comes in from a client.
  * @module
  */
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 export function parseRow<S extends z.ZodType>(schema: S, row: { data: string }): z.infer<S> {
   return schema.parse(JSON.parse(row.data))

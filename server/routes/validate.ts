@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { ApiError, badRequest, notFound, validationFailed } from '../errors.ts'
 import { ID_PATTERN } from '../../schemas/documents.ts'
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Meeting, Member } from '../../schemas/entities/index.ts'
 import { MINUTES_LAYOUT_KEY, MinutesLayoutEntry } from '../../schemas/templates/minutes-layout.ts'
 import { CONTROL_SECTION, parseDocumentName, type DocumentRef } from '../../schemas/documents.ts'

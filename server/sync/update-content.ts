@@ -7,7 +7,7 @@
  * @module
  */
 import * as Y from 'yjs'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { RICH_TEXT_RULES, ROOT_NODE } from '../../schemas/content/rich-text-rules.ts'
 import { ROW_SECTIONS, type RowSectionName } from '../../schemas/content/rows.ts'
 import type { ResolvedInsert, Slot } from './update-resolver.ts'
