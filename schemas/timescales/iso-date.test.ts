@@ -84,4 +84,29 @@ describe('formatting', () => {
     // In winter London is on UTC.
     expect(ukDateOf(new Date('2026-01-31T23:30:00Z'))).toBe('2026-01-31')
   })
+  it('changes "today" at London midnight, asked in any order (it keeps the last hour\'s answer)', () => {
+    const at = (iso: string) => ukDateOf(new Date(iso))
+    expect([at('2026-06-30T22:59:59Z'), at('2026-06-30T23:00:00Z'), at('2026-06-30T22:30:00Z')]).toEqual([
+      '2026-06-30',
+      '2026-07-01',
+      '2026-06-30',
+    ])
+    expect([at('2026-01-31T23:59:59Z'), at('2026-02-01T00:00:00Z'), at('2026-02-01T00:59:59Z')]).toEqual([
+      '2026-01-31',
+      '2026-02-01',
+      '2026-02-01',
+    ])
+    // The clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October.
+    expect([at('2026-03-28T23:59:59Z'), at('2026-03-29T00:00:00Z'), at('2026-03-29T23:00:00Z')]).toEqual([
+      '2026-03-28',
+      '2026-03-29',
+      '2026-03-30',
+    ])
+    expect([at('2026-10-24T22:59:59Z'), at('2026-10-24T23:00:00Z'), at('2026-10-25T23:59:59Z')]).toEqual([
+      '2026-10-24',
+      '2026-10-25',
+      '2026-10-25',
+    ])
+    expect(() => at('not a date')).toThrow(RangeError)
+  })
 })

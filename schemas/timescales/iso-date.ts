@@ -158,7 +158,16 @@ const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
  * between midnight and 1 am in summer the UTC date is still yesterday.
  */
 export function ukDateOf(instant: Date = new Date()): IsoDate {
+  // London's offset from UTC is a whole number of hours, so its date changes only on a UTC hour:
+  // within one UTC hour the date is the same, and formatting it (tens of µs) once an hour is enough.
+  // Every socket and request asks for "today" (issue 16 §2: it showed in the S2 profile at connect).
+  const hour = Math.floor(instant.getTime() / 3_600_000)
+  if (hour === lastHour) return lastDate
   const parts = LONDON_DATE.formatToParts(instant)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
+  lastDate = `${get('year')}-${get('month')}-${get('day')}`
+  lastHour = hour
+  return lastDate
 }
+let lastHour = Number.NaN
+let lastDate = ''

@@ -7,10 +7,11 @@ import * as Y from 'yjs'
 import { CONTROL_SECTION } from '../../schemas/documents.ts'
 import { MINUTES_LAYOUT_KEY, type MinutesLayoutEntry } from '../../schemas/templates/index.ts'
 import type { DocumentStore } from '../store/document-store.ts'
+import { serverDoc } from '../ydoc.ts'
 
 /** The Yjs update that sets `control.layout` in an empty document. */
 export function initialMinutesUpdate(layout: readonly MinutesLayoutEntry[]): Uint8Array {
-  const doc = new Y.Doc()
+  const doc = serverDoc()
   doc.getMap(CONTROL_SECTION).set(MINUTES_LAYOUT_KEY, layout.map((entry) => ({ ...entry })))
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()

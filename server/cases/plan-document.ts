@@ -12,6 +12,7 @@ import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
 import { planActions } from '../sync/plan-history.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import { serverDoc } from '../ydoc.ts'
 
 /** Where the plan is read from. */
 export interface PlanSource {
@@ -36,7 +37,7 @@ export async function readPlanRows(source: PlanSource, caseId: string): Promise<
   const room = source.rooms.loaded(name)
   if (room) return planRowsOf(room.doc)
   const stored = await source.store.load(name)
-  const doc = new Y.Doc({ gc: true })
+  const doc = serverDoc()
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) {
@@ -55,7 +56,7 @@ export async function readPlanRows(source: PlanSource, caseId: string): Promise<
 
 /** The Yjs update that writes `rows` into an empty plan's `actions` section (`progress` as `Y.Text`). */
 export function initialPlanUpdate(rows: readonly PlanActionRow[]): Uint8Array {
-  const doc = new Y.Doc()
+  const doc = serverDoc()
   const maps = rows.map((row) => {
     const parsed = PlanActionRow.parse(row)
     const map = new Y.Map<unknown>()

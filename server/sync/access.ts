@@ -15,7 +15,7 @@ import { meetingInProgress } from '../../schemas/plan/meeting-in-progress.ts'
 import { agendaFor, DEFAULT_AGENDA_VARIANT } from '../../schemas/templates/registry.ts'
 import { familyReportReadable } from '../../schemas/report/sharing.ts'
 import { accessDate, activeMembers, resolveMembership, viewerOf } from '../cases/membership.ts'
-import { parseRow } from '../db/entity-row.ts'
+import { parseRowShared } from '../db/entity-row.ts'
 import { listMeetings } from '../db/repos/meetings.ts'
 import { getAuthority } from '../db/repos/users.ts'
 import { reportSharedAt } from '../report/report-rows.ts'
@@ -69,9 +69,9 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
     .where('meetings.id', '=', meetingId)
     .executeTakeFirst()
   if (!meetingRow || meetingRow.authority_id !== user.authorityId) return { ok: false, reason: 'unknown-document' }
-  const meeting = parseRow(Meeting, meetingRow)
+  const meeting = parseRowShared(Meeting, meetingRow)
   if ((doc.kind === 'report' || doc.kind === 'report-family') && meeting.type !== 'pre-review') return { ok: false, reason: 'unknown-document' }
-  const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).execute()).map((r) => parseRow(Member, r))
+  const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', meeting.caseId).execute()).map((r) => parseRowShared(Member, r))
   const today = accessDate()
   const membership = resolveMembership(allMembers.filter((m) => m.userId === user.id), today)
   if (membership.member === null && user.accountRole !== 'administrator') return { ok: false, reason: 'unknown-document' }
@@ -95,7 +95,7 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
 async function resolvePlanAccess(db: Db, user: { id: string; authorityId: string; accountRole?: string }, doc: Extract<DocumentRef, { kind: 'plan' }>): Promise<AccessResult> {
   const caseRow = await db.selectFrom('cases').select(['id', 'authority_id']).where('id', '=', doc.caseId).executeTakeFirst()
   if (!caseRow || caseRow.authority_id !== user.authorityId) return { ok: false, reason: 'unknown-document' }
-  const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', caseRow.id).execute()).map((r) => parseRow(Member, r))
+  const allMembers = (await db.selectFrom('members').select('data').where('case_id', '=', caseRow.id).execute()).map((r) => parseRowShared(Member, r))
   const today = accessDate()
   const membership = resolveMembership(allMembers.filter((m) => m.userId === user.id), today)
   if (membership.member === null && user.accountRole !== 'administrator') return { ok: false, reason: 'unknown-document' }

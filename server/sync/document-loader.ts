@@ -9,6 +9,7 @@
 import * as Y from 'yjs'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
+import { serverDoc } from '../ydoc.ts'
 
 /** A log entry that could not be loaded, set aside. */
 export interface QuarantinedEntry {
@@ -50,7 +51,7 @@ function build(
   updates: Uint8Array[],
   bad: ReadonlyMap<number, unknown>,
 ): { doc: Y.Doc; problem: { index: number; reason: QuarantinedEntry['reason'] } | null } {
-  const doc = new Y.Doc({ gc: true })
+  const doc = serverDoc()
   // The snapshot is written by the server from a document that loaded; if it cannot load, nothing can.
   if (snapshot) Y.applyUpdate(doc, snapshot)
   // The entry after which structs were pending and stayed pending to the end is the one to blame.

@@ -5,6 +5,7 @@
  * writes that nobody else owns.
  * @module
  */
+import * as random from 'lib0/random'
 import * as Y from 'yjs'
 import type { DocumentStore } from '../store/document-store.ts'
 import { ClientOwners } from './client-owners.ts'
@@ -15,7 +16,7 @@ export async function prepareRoom(name: string, store: DocumentStore): Promise<{
   const loaded = await loadDocument(name, store)
   const owners = await ClientOwners.load(name, store, loaded.doc)
   await backfillLocks(name, store, loaded.doc)
-  while (!(await owners.claimForServer(loaded.doc.clientID))) loaded.doc.clientID = new Y.Doc().clientID
+  while (!(await owners.claimForServer(loaded.doc.clientID))) loaded.doc.clientID = random.uint32()
   return { loaded, owners }
 }
 

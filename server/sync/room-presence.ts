@@ -9,12 +9,12 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as Y from 'yjs'
 import { MAX_AWARENESS_STATE_BYTES } from '../../schemas/limits.ts'
 import { log } from '../log.ts'
 import type { ClientOwners } from './client-owners.ts'
 import { Connection } from './connection.ts'
 import { awarenessMessage } from './room-messages.ts'
+import { serverDoc } from '../ydoc.ts'
 
 export interface PresenceHooks {
   /** Whether an awareness state announced by `conn` may be relayed (e.g. it claims this user only). */
@@ -24,7 +24,7 @@ export interface PresenceHooks {
 }
 
 export class RoomPresence {
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc())
+  readonly awareness = new awarenessProtocol.Awareness(serverDoc())
 
   constructor(
     private readonly name: string,

@@ -6,11 +6,12 @@
 import * as Y from 'yjs'
 import { errorSummary, log } from '../log.ts'
 import type { DocumentStore } from '../store/document-store.ts'
+import { serverDoc } from '../ydoc.ts'
 
 /** The stored document `name` and its full state; log entries that cannot load are skipped (rooms quarantine them). */
 export async function loadStoredDocument(store: DocumentStore, name: string): Promise<{ doc: Y.Doc; state: Uint8Array }> {
   const stored = await store.load(name)
-  const doc = new Y.Doc()
+  const doc = serverDoc()
   for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
     try {
       Y.applyUpdate(doc, update)

@@ -8,6 +8,7 @@ import type { Meeting, Member } from '../../schemas/entities/index.ts'
 import type { Case } from '../../schemas/entities/index.ts'
 import type { Distribution, ExportCopy, VersionSubject } from '../../schemas/api/versions.ts'
 import type { Db } from '../db/schema.ts'
+import { serverDoc } from '../ydoc.ts'
 
 /** What an export needs besides the documents, as it stood when the version was made. */
 export interface VersionContext {
@@ -112,7 +113,7 @@ export async function getVersion(db: Db, id: string): Promise<VersionRecord | nu
 /** The documents of a version with the given roles (only those are read), by role. */
 /** A fresh document holding `state` (a full Yjs update), e.g. a version's stored document. */
 export function docFromState(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc()
+  const doc = serverDoc()
   Y.applyUpdate(doc, state)
   return doc
 }
