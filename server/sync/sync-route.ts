@@ -23,6 +23,7 @@ import { sameOrigin } from '../routes/origin.ts'
 import { resolveAccess, withDocumentLayout, type DocumentAccess } from './access.ts'
 import type { Connection } from './connection.ts'
 import type { Room } from './room.ts'
+import { corkForTurn, streamOf } from './turn-cork.ts'
 import type { SyncSocket } from './sync-socket.ts'
 
 type Refusal = { code: number; reason: string }
@@ -66,7 +67,10 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<any>, services: Api
 
     const socketOf = (ws: WSContext): SyncSocket => ({
       send: (frame) => {
-        if (ws.readyState === 1) ws.send(frame as Uint8Array<ArrayBuffer>)
+        if (ws.readyState !== 1) return
+        const stream = streamOf(ws.raw)
+        if (stream) corkForTurn(stream)
+        ws.send(frame as Uint8Array<ArrayBuffer>)
       },
       close: (code, reason) => ws.close(code, reason),
       bufferedAmount: () => (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0,
