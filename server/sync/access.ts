@@ -17,7 +17,7 @@ import { familyReportReadable } from '../../schemas/report/sharing.ts'
 import { accessDate, activeMembers, resolveMembership, viewerOf } from '../cases/membership.ts'
 import { parseRowShared } from '../db/entity-row.ts'
 import { listMeetings } from '../db/repos/meetings.ts'
-import { getAuthority } from '../db/repos/users.ts'
+import { getAuthorityShared } from '../db/repos/users.ts'
 import { reportSharedAt } from '../report/report-rows.ts'
 import type { Db } from '../db/schema.ts'
 
@@ -80,7 +80,7 @@ export async function resolveAccess(db: Db, user: { id: string; authorityId: str
   if (!canRead(viewer, doc)) return { ok: false, reason: 'forbidden' }
   // The family's copy of the joint report opens for the family only once the draft is shared (issue 12 §7).
   if (doc.kind === 'report-family' && !familyReportReadable(viewer, (await reportSharedAt(db, meeting.id)) !== null)) return { ok: false, reason: 'forbidden' }
-  const authority = await getAuthority(db, meetingRow.authority_id)
+  const authority = await getAuthorityShared(db, meetingRow.authority_id)
   const agenda = agendaFor(meeting.agendaVariant ?? authority?.agendaVariant ?? DEFAULT_AGENDA_VARIANT, meeting.type).items
   const sections = new Set(documentLayout(doc, agenda, activeMembers(allMembers, today)).map((s) => s.name))
   return { ok: true, access: { doc, caseId: meeting.caseId, authorityId: meetingRow.authority_id, viewer, meetingRoles, sections } }
@@ -114,9 +114,26 @@ async function resolvePlanAccess(db: Db, user: { id: string; authorityId: string
  */
 export function withDocumentLayout(access: DocumentAccess, doc: Y.Doc): DocumentAccess {
   if (access.doc.kind !== 'meeting') return access
-  const parsed = z.array(MinutesLayoutEntry).safeParse(doc.getMap(CONTROL_SECTION).get(MINUTES_LAYOUT_KEY))
-  if (!parsed.success) return access
+  const layout = layoutOf(doc.getMap(CONTROL_SECTION).get(MINUTES_LAYOUT_KEY))
+  if (!layout) return access
   const sections = new Set([...access.sections].filter((s) => !s.startsWith('item:')))
-  for (const entry of parsed.data) sections.add(entry.section)
+  for (const entry of layout) sections.add(entry.section)
   return { ...access, sections }
+}
+
+const MinutesLayout = z.array(MinutesLayoutEntry)
+/**
+ * The stored layout, checked once per value: the room's map hands every socket the same array until
+ * the layout is written again (a new value), so the check is not repeated per connection.
+ */
+const layouts = new WeakMap<object, readonly MinutesLayoutEntry[] | null>()
+function layoutOf(stored: unknown): readonly MinutesLayoutEntry[] | null {
+  if (typeof stored !== 'object' || stored === null) return null
+  let layout = layouts.get(stored)
+  if (layout === undefined) {
+    const parsed = MinutesLayout.safeParse(stored)
+    layout = parsed.success ? parsed.data : null
+    layouts.set(stored, layout)
+  }
+  return layout
 }

@@ -4,7 +4,7 @@
  */
 import { Authority, User } from '../../../schemas/entities/index.ts'
 import { newId } from '../../auth/tokens.ts'
-import { nowIso, parseRow } from '../entity-row.ts'
+import { nowIso, parseRow, parseRowShared } from '../entity-row.ts'
 import type { Db } from '../schema.ts'
 
 export async function insertAuthority(db: Db, input: Omit<Authority, 'id' | 'createdAt' | 'updatedAt'>): Promise<Authority> {
@@ -17,6 +17,12 @@ export async function insertAuthority(db: Db, input: Omit<Authority, 'id' | 'cre
 export async function getAuthority(db: Db, id: string): Promise<Authority | null> {
   const row = await db.selectFrom('authorities').select('data').where('id', '=', id).executeTakeFirst()
   return row ? parseRow(Authority, row) : null
+}
+
+/** `getAuthority` for the read every socket makes as it opens (`parseRowShared`: frozen, parsed once per text). */
+export async function getAuthorityShared(db: Db, id: string): Promise<Readonly<Authority> | null> {
+  const row = await db.selectFrom('authorities').select('data').where('id', '=', id).executeTakeFirst()
+  return row ? parseRowShared(Authority, row) : null
 }
 
 export async function saveAuthority(db: Db, authority: Authority): Promise<Authority> {
