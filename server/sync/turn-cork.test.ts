@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { corkForTurn, streamOf } from './turn-cork.ts'
 
-/** A ws server and a client whose raw TCP chunks are counted as they arrive. */
+/** A ws server and client; the server side's writes to the kernel are counted. */
 async function pair() {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
   await once(server, 'listening')

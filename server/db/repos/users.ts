@@ -14,14 +14,16 @@ export async function insertAuthority(db: Db, input: Omit<Authority, 'id' | 'cre
   return authority
 }
 
+const authorityRow = (db: Db, id: string) => db.selectFrom('authorities').select('data').where('id', '=', id).executeTakeFirst()
+
 export async function getAuthority(db: Db, id: string): Promise<Authority | null> {
-  const row = await db.selectFrom('authorities').select('data').where('id', '=', id).executeTakeFirst()
+  const row = await authorityRow(db, id)
   return row ? parseRow(Authority, row) : null
 }
 
 /** `getAuthority` for the read every socket makes as it opens (`parseRowShared`: frozen, parsed once per text). */
 export async function getAuthorityShared(db: Db, id: string): Promise<Readonly<Authority> | null> {
-  const row = await db.selectFrom('authorities').select('data').where('id', '=', id).executeTakeFirst()
+  const row = await authorityRow(db, id)
   return row ? parseRowShared(Authority, row) : null
 }
 
